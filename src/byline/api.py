@@ -1,0 +1,124 @@
+"""The typed Python API: ``analyze``, ``analyze_many``, ``repair``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from byline.errors import BylineError, InputError
+from byline.model import Brief
+from byline.pipeline import get_pipeline, iter_batches
+from byline.repair import Repair
+from byline.repair import repair as _repair
+
+Record = str | dict[str, Any]
+
+
+def analyze(
+    text: str,
+    *,
+    published: str | dt.date | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    published_source: str | None = None,
+    skip: str | Iterable[str] | None = None,
+) -> Brief:
+    """Analyse one article and return its :class:`~byline.model.Brief`."""
+    if not isinstance(text, str):
+        raise InputError(f"text must be a str, not {type(text).__name__}")
+    return get_pipeline(skip).analyze(
+        text, published=published, title=title, url=url, published_source=published_source
+    )
+
+
+def repair(text: str) -> Repair:
+    """Repair casing and quote damage; see :class:`byline.repair.Repair`."""
+    return _repair(text)
+
+
+@dataclass
+class Result:
+    """One record's outcome in a stream: a brief, or the error that stopped it."""
+
+    index: int
+    record: dict[str, Any]
+    brief: Brief | None = None
+    error: str | None = None
+
+
+def normalise_record(rec: Record) -> dict[str, Any]:
+    if isinstance(rec, str):
+        return {"text": rec}
+    if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+        raise InputError("a record must be a string or a dict with a string 'text'")
+    return rec
+
+
+def _run_batch(args: tuple[list[tuple[int, Record]], frozenset[str]]) -> list[Result]:
+    batch, skip = args
+    pipeline = get_pipeline(skip)
+    results: list[Result] = []
+    good: list[tuple[int, dict[str, Any]]] = []
+    for i, rec in batch:
+        try:
+            good.append((i, normalise_record(rec)))
+        except BylineError as e:
+            results.append(Result(i, rec if isinstance(rec, dict) else {}, error=str(e)))
+    try:
+        briefs = pipeline.analyze_batch([r for _, r in good])
+        results.extend(Result(i, r, brief=b) for (i, r), b in zip(good, briefs, strict=True))
+    except Exception:  # isolate the failing record(s): one at a time
+        for i, r in good:
+            try:
+                results.append(Result(i, r, brief=pipeline.analyze_batch([r])[0]))
+            except Exception as e:
+                results.append(Result(i, r, error=f"{type(e).__name__}: {e}"))
+    results.sort(key=lambda r: r.index)
+    return results
+
+
+def _worker_init() -> None:
+    from byline import nlp
+
+    nlp.load()
+
+
+def analyze_stream(
+    records: Iterable[Record],
+    *,
+    n_process: int = 1,
+    batch_size: int = 16,
+    skip: str | Iterable[str] | None = None,
+) -> Iterator[Result]:
+    """Analyse a stream of records in order; failures are yielded, not raised."""
+    from byline.pipeline import parse_skip
+
+    skip_set = parse_skip(skip)
+    batches = ((b, skip_set) for b in iter_batches(enumerate(records), batch_size))  # type: ignore[arg-type]
+    if n_process <= 1:
+        for args in batches:
+            yield from _run_batch(args)
+        return
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(n_process, initializer=_worker_init, maxtasksperchild=200) as pool:
+        for results in pool.imap(_run_batch, batches):
+            yield from results
+
+
+def analyze_many(
+    records: Iterable[Record],
+    *,
+    n_process: int = 1,
+    batch_size: int = 16,
+    skip: str | Iterable[str] | None = None,
+) -> Iterator[Brief]:
+    """Analyse many articles (strings, or dicts with ``text`` and optional ``id``,
+    ``title``, ``published``), streaming briefs in input order. Raises
+    :class:`~byline.errors.InputError` on the first record that cannot be analysed."""
+    for res in analyze_stream(records, n_process=n_process, batch_size=batch_size, skip=skip):
+        if res.brief is None:
+            raise InputError(f"record {res.index}: {res.error}")
+        yield res.brief

