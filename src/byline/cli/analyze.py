@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ from byline.model import json_schema_text
 from byline.render import render
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
     markdown = "markdown"
