@@ -285,7 +285,9 @@ def score(brief: dict[str, Any], expected: dict[str, Any]) -> dict[str, Section]
 def report(sections: dict[str, Section]) -> str:
     lines = [f"{'section':<12} {'recall':>7} {'precision':>9}   found/expected  predicted"]
     for s in sections.values():
-        lines.append(f"{s.name:<12} {s.recall:>7.2f} {s.precision:>9.2f}   {s.found:>5}/{s.expected:<8} {s.predicted:>9}")
+        lines.append(
+            f"{s.name:<12} {s.recall:>7.2f} {s.precision:>9.2f}   {s.found:>5}/{s.expected:<8} {s.predicted:>9}"
+        )
         for k, (r, c) in s.attrs.items():
             lines.append(f"    {k:<32} {r}/{c}")
         for m in s.missed:

@@ -69,17 +69,16 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("byline: interrupted\n")
         return 130
-    except Exception as e:
-        import click
-
-        if isinstance(e, click.exceptions.Exit):
-            return e.exit_code
-        if isinstance(e, click.ClickException):
-            e.show()
-            return e.exit_code
-        if isinstance(e, click.exceptions.Abort):
+    except Exception as e:  # the one place where errors become exit codes
+        kind = type(e).__name__
+        if kind == "Exit":  # typer.Exit (Typer vendors its own click)
+            return int(getattr(e, "exit_code", 0))
+        if kind == "Abort":
             sys.stderr.write("byline: aborted\n")
             return 1
+        if hasattr(e, "show") and hasattr(e, "exit_code"):  # a click usage error: exit 2
+            e.show()
+            return int(e.exit_code)
         if debug:
             raise
         return fail(e)
