@@ -5,6 +5,7 @@ Flags are derived here, in one place, from what the other stages found.
 
 from __future__ import annotations
 
+from byline.entities.titles import flags as title_flags
 from byline.model import Evidence, Flag
 from byline.pipeline import Context
 
@@ -42,3 +43,4 @@ def run(ctx: Context) -> None:
     flags = ctx.brief.flags
     if (f := text_damage(ctx)) is not None:
         flags.append(f)
+    flags.extend(title_flags(ctx))
