@@ -1,0 +1,1 @@
+"""Temporal expressions (placeholder while being built)."""

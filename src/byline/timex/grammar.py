@@ -1,0 +1,234 @@
+"""Finding temporal expressions: a grammar of regular expressions over the text.
+
+Each rule names a kind of expression ("date", "weekday", "duration", ...) and
+matches its full extent as TimeML marks it: determiners and modifiers
+("the past three months", "early next year", "nearly four years ago") are
+inside, prepositions ("in", "on", "since") outside. Overlapping candidates are
+settled longest-first. What the words mean is left to
+:mod:`byline.timex.resolve`, which reads the matched text again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+def _alt(*words: str) -> str:
+    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+
+
+# -- fragments ------------------------------------------------------------------------
+
+_MONTH_SAFE = _alt("January", "February", "April", "June", "July", "August", "September", "October",
+                   "November", "December", "JANUARY", "FEBRUARY", "APRIL", "JUNE", "JULY", "AUGUST",
+                   "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", "january", "february", "april",
+                   "june", "july", "august", "september", "october", "november", "december")
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\."
+_MONTH_ABBR_NODOT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+_MONTH_AMBIG = r"(?:May|March|MAY|MARCH)"
+#: Any month name; bare "May" and "March" are only taken with a day or year or a cue.
+MONTH = f"(?:{_MONTH_SAFE}|{_MONTH_AMBIG}|{_MONTH_ABBR}|{_MONTH_ABBR_NODOT}(?=\\s+\\d))"
+MONTH_BARE = f"(?:{_MONTH_SAFE}|{_MONTH_ABBR})"
+DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d%:,]\d|\d|%| ?(?:percent|per cent)\b)"
+YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d%]|,\d| ?percent)"
+WEEKDAY = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+PART = r"(?i:morning|afternoon|evening|night|overnight)"
+ZONE = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|EET)"
+CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.?|p\.m\.?|am\b|pm\b)|(?:[01]?\d|2[0-3]):[0-5]\d"
+         r"|(?i:noon|midnight|midday))" + f"(?:\\s+{ZONE})?")
+NUMW = (r"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six"
+        r"|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+        r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|hundred"
+        r"|a dozen|dozen|a couple of|a couple|couple of|a few|few|several|many|a|an"
+        r"|one and a half|two and a half|a half|half an?)")
+NUM = rf"(?:{NUMW}|\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2)?)"
+UNIT = r"(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centuries|century)"
+UNIT_DATE = r"(?i:week|month|year|quarter|weekend|decade|century|spring|summer|fall|autumn|winter|season)"
+MOD = (r"(?i:about|around|almost|nearly|roughly|approximately|some|over|more than|less than|at least|at most"
+       r"|up to|only|just|fewer than|under|well over|barely|the last|the past|the next|the first)")
+EDGE = r"(?i:early|late|mid|the end of|the beginning of|the start of|the middle of|the first half of" \
+       r"|the second half of|the latter half of|end of|end-|the close of)"
+SEASON = r"(?i:spring|summer|autumn|winter)"
+ORD = (r"(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|same|year-ago|year-earlier"
+       r"|comparable|previous|prior|fiscal first|fiscal second|fiscal third|fiscal fourth)")
+
+_B = r"(?<![\w'])"  # start boundary
+_E = r"(?![\w])"  # end boundary
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    keep: Callable[[str, re.Match[str]], bool] | None = None
+
+
+@dataclass(frozen=True)
+class Found:
+    """A candidate expression: ``[start, end)`` and the rule that matched it."""
+
+    start: int
+    end: int
+    rule: str
+    text: str
+
+
+def _c(p: str) -> re.Pattern[str]:
+    return re.compile(_B + p + _E)
+
+
+def _year_ok(text: str, m: re.Match[str]) -> bool:
+    """A bare four-digit number is a year unless it reads as an amount."""
+    s, e = m.start(), m.end()
+    before = text[max(0, s - 12):s]
+    after = text[e:e + 14]
+    if re.search(r"[$€£#.,]\s*$|\d[,.]?\s*$", before):
+        return False
+    if re.search(r"(?i)(?:about|nearly|some|over|almost|than|around|roughly|approximately|only|just|to)\s+$",
+                 before) and not re.search(r"(?i)^(?:s|'s)?\s*[,.;)]|^\s*$", after):
+        return False
+    if re.match(r"\s*(?:-|to)\s*\d{3,4}\b", after) and not re.match(r"-\d\d\b", after):
+        return True
+    return not re.match(r"(?i)\s+(?:people|men|women|troops|soldiers|workers|jobs|shares|votes|members|"
+                        r"tons?|units|cars|homes|miles|feet|meters|acres|dollars|points|employees|"
+                        r"residents|children|students|hours|kilometers)\b", after)
+
+
+def _bare_month_ok(text: str, m: re.Match[str]) -> bool:
+    """A bare "May" or "March" needs a cue before it ("in May", "last March")."""
+    word = m.group(0)
+    if not re.fullmatch(r"(?i)(?:may|march)", word):
+        return True
+    before = text[max(0, m.start() - 12):m.start()].lower()
+    return bool(re.search(r"(?:in|since|until|till|by|from|through|to|of|during|before|after|early|late|"
+                          r"mid|last|next|this|between|and)[\s-]$", before))
+
+
+def _weekday_ok(text: str, m: re.Match[str]) -> bool:
+    return not re.match(r"\s*(?:Times|Night Live|Telegraph|Post|Journal|Review|Mirror)\b", text[m.end():m.end() + 14])
+
+
+_RAW_RULES: list[tuple[str, str, Callable[[str, re.Match[str]], bool] | None]] = [
+    ("iso", r"\d{4}-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?",
+     None),
+    ("slash", r"[01]?\d/[0-3]?\d/(?:\d{4}|\d\d)(?!/)", None),
+    ("date", rf"(?:{WEEKDAY},?\s+)?(?:(?:the\s+)?{EDGE}[\s-]+)?{MONTH}\s+{DAYNUM}(?:,?\s+{YEAR})?"
+             rf"(?:,?\s+(?:at\s+)?{CLOCK})?", None),
+    ("date", rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?", None),
+    ("month_year", rf"(?:(?:{EDGE})[\s-]+)?{MONTH},?\s+(?:of\s+)?{YEAR}", None),
+    ("month", rf"(?:(?:{EDGE})[\s-]+)?(?:(?i:last|next|this|past|coming|that)\s+)?{MONTH_BARE}"
+              rf"(?:\s+(?i:this|last|next)\s+year)?", None),
+    ("month", rf"(?:(?:{EDGE})[\s-]+)?(?:(?i:last|next|this|past|coming)\s+)?{_MONTH_AMBIG}"
+              rf"(?:\s+(?i:this|last|next)\s+year)?", _bare_month_ok),
+    ("time", rf"{CLOCK}(?:\s+(?i:today|yesterday|tomorrow|tonight)|\s+{WEEKDAY}|\s+(?i:on\s+)?{WEEKDAY})?",
+     None),
+    ("time", rf"(?i:the\s+)?{CLOCK}", None),
+    ("weekday", rf"(?:(?i:last|next|this|past|coming|early|late|that)\s+)?{WEEKDAY}(?:'s)?(?:\s+{PART})?",
+     _weekday_ok),
+    ("weekday", rf"(?i:the\s+)?(?i:day|night)\s+(?i:before|after)\s+(?:(?i:last|next)\s+)?{WEEKDAY}", None),
+    ("deictic", r"(?i:(?:late|early)\s+)?(?i:today|yesterday|tomorrow|tonight)(?:'s)?"
+                rf"(?:\s+{PART})?", None),
+    ("deictic", r"(?i:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))", None),
+    ("deictic", rf"(?i:this|last|tomorrow|yesterday)\s+{PART}", None),
+    ("rel", rf"(?:(?i:earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of"
+            rf"|the first half of|the second half of|end of|so far)[\s-]+)?(?:(?i:the)\s+)?"
+            rf"(?i:last|next|this|past|previous|coming|current|following|same|that|prior)\s+{UNIT_DATE}"
+            rf"(?:'s)?", None),
+    ("rel", r"(?i:(?:earlier|later)\s+in\s+the\s+(?:week|month|year|day))", None),
+    ("rel", r"(?i:the\s+(?:year|month|week|weekend)(?:\s+(?:before|after|earlier|later)))", None),
+    ("rel", r"(?i:(?:the|this|that|last|next)\s+weekend)", None),
+    ("anaphor", r"(?i:(?:earlier|later)\s+)?(?i:the\s+)?(?i:following|next|previous|same|prior|preceding)"
+                r"\s+(?i:day|morning|afternoon|evening|night)", None),
+    ("anaphor", r"(?i:(?:earlier|later)\s+)?(?i:that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night))",
+     None),
+    ("anaphor", r"(?i:the\s+(?:day|night)\s+(?:before|after|earlier))", None),
+    ("year", rf"(?:(?:{EDGE}|(?i:fiscal|calendar|post|pre|the\s+(?:fiscal\s+)?year))[\s-]+(?:of\s+)?)?{YEAR}",
+     _year_ok),
+    ("year", rf"(?:{EDGE}[\s-]+)?(?:(?i:the\s+)?{SEASON}|(?i:the\s+)?(?i:fall))\s+(?:of\s+)?{YEAR}", None),
+    ("year", r"(?i:the\s+year\s+two\s+thousand(?:\s+and\s+\w+)?|nineteen\s+\w+(?:[- ]\w+)?(?=\s))", None),
+    ("decade", r"(?i:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:1[5-9]\d0|20[0-9]0)'?s", None),
+    ("decade", r"(?i:the\s+)?(?:(?i:early|late|mid)[\s-]+)?'[0-9]0s", None),
+    ("century", r"(?i:(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth"
+                r"|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
+                r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century)", None),
+    ("quarter", rf"(?:(?i:this\s+year's|last\s+year's|next\s+year's|the)\s+)?(?:(?i:fiscal|calendar)\s+)?"
+                rf"(?:{ORD}[\s-]+)?(?:(?i:fiscal|calendar)\s+)?(?i:quarter|half)"
+                rf"(?:\s+(?i:of\s+)?(?:(?i:fiscal|calendar)\s+)?(?:{YEAR}|(?i:this|last|next)\s+year))?", None),
+    ("quarter", r"(?:(?i:the)\s+)?(?i:latest|year-ago|year-earlier|comparable|same)[\s-]+(?i:period)", None),
+    ("quarter", rf"(?:(?i:the)\s+)?{YEAR}\s+(?:{ORD}[\s-]+)(?i:quarter|half)", None),
+    ("duration", rf"(?:{MOD}\s+)?(?:(?i:the)\s+)?(?:(?i:past|last|next|first|coming|previous|following|final"
+                 rf"|remaining|recent|latest|entire|full|whole|same|other)\s+)?{NUM}[\s-]+(?:(?i:more|additional|"
+                 rf"straight|consecutive|full)\s+)?{UNIT}(?:[\s-]+(?i:long|old))?"
+                 rf"(?:\s+(?i:ago|earlier|later|before|after|from now|hence|back|previously|afterwards))?",
+     None),
+    ("duration", rf"(?:{MOD}\s+)?(?:(?i:the)\s+)?(?i:past|last|next|coming|previous|recent|following)\s+"
+                 rf"(?i:few|several|many)\s+{UNIT}", None),
+    ("duration", r"(?i:(?:the\s+)?(?:past|last|next|coming|previous|recent)\s+(?:decade|century|fortnight))", None),
+    ("duration", r"(?i:decades?|years?|months?|weeks?|days?|hours?)-long", None),
+    ("plural", r"(?<=(?i:for|ver|hin|ter|ook) )(?i:years|months|weeks|decades|days|hours)"
+               r"(?!\s+(?:of|and|to|ago|old|earlier|later))", None),
+    ("recent", r"(?i:(?:in\s+)?recent\s+(?:years|months|weeks|days|decades)|the\s+coming\s+(?:years|months|weeks"
+               r"|days|decades))", None),
+    ("ref", r"(?i:now|currently|recently|lately|nowadays|these\s+days|the\s+present|at\s+present|"
+            r"the\s+past|the\s+future|the\s+moment)", None),
+    ("set", r"(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)", None),
+    ("set", rf"(?i:every|each)\s+(?:(?i:other)\s+)?(?:{NUM}\s+)?(?:{UNIT}|{WEEKDAY}|{PART}|{_MONTH_SAFE}|"
+            rf"{SEASON})", None),
+    ("set", rf"{WEEKDAY}s(?:\s+{PART}s?)?", None),
+    ("set", r"(?i:per|a)\s+(?i:year|month|week|day|hour)", None),
+    ("season", rf"(?:(?i:early|late|mid)[\s-]+)?(?i:last|next|this|that|the\s+coming|the\s+past|the)\s+"
+               rf"(?:(?i:early|late|mid)[\s-]+)?(?:{SEASON}|(?i:fall))", None),
+    ("season", rf"(?:(?i:early|late)\s+)?(?:{SEASON}|(?i:fall))\s+(?i:of\s+)?(?i:this|last|next)\s+year", None),
+    ("holiday", r"(?:(?i:last|next|this)\s+)?(?:Christmas(?: Eve| Day)?|Thanksgiving(?: Day)?|New Year's(?: Day"
+                r"| Eve)?|Easter(?: Sunday)?|Election Day|Labor Day|Memorial Day|Independence Day|Halloween|"
+                r"Valentine's Day|Veterans Day|election day|CHRISTMAS|THANKSGIVING)" + rf"(?:,?\s+{YEAR})?",
+     None),
+]
+
+RULES: tuple[Rule, ...] = tuple(Rule(n, _c(p), k) for n, p, k in _RAW_RULES)
+
+#: Rule names that a SET-like "a year" must be preceded by an amount to count.
+_AMOUNT_BEFORE = re.compile(r"(?:\d|percent|%|once|twice|times|dollars|cents|euros|pounds|yen|million|billion"
+                            r"|thousand|hundred)\W{0,3}$", re.IGNORECASE)
+
+
+def find(text: str) -> list[Found]:
+    """All temporal expressions in ``text``, non-overlapping, in text order."""
+    cands: list[Found] = []
+    for rule in RULES:
+        for m in rule.pattern.finditer(text):
+            if m.end() <= m.start():
+                continue
+            if rule.keep is not None and not rule.keep(text, m):
+                continue
+            if rule.name == "set" and re.match(r"(?i)(?:per|a)\s", m.group(0)) and m.group(0)[:1] in "aA" \
+                    and not _AMOUNT_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+                continue
+            start, end = _trim(text, m.start(), m.end())
+            if end > start:
+                cands.append(Found(start, end, rule.name, text[start:end]))
+    return _select(cands)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a possessive "'s" and trailing spaces or commas from a match."""
+    while end > start and text[end - 1] in " ,\t\n":
+        end -= 1
+    if text[start:end].endswith(("'s", "’s")):
+        end -= 2
+    return start, end
+
+
+def _select(cands: list[Found]) -> list[Found]:
+    """Longest candidates first; a candidate overlapping a chosen one is dropped."""
+    order = {r.name: i for i, r in reversed(list(enumerate(RULES)))}
+    cands.sort(key=lambda f: (-(f.end - f.start), order[f.rule], f.start))
+    taken: list[Found] = []
+    for f in cands:
+        if any(f.start < t.end and t.start < f.end for t in taken):
+            continue
+        taken.append(f)
+    taken.sort(key=lambda f: f.start)
+    return taken
