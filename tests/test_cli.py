@@ -174,3 +174,9 @@ def test_console_script_exit_code_and_no_traceback(tmp_path):
     proc = subprocess.run([str(exe), "analyze", str(empty)], capture_output=True, text=True, cwd=REPO)
     assert proc.returncode == 3
     assert proc.stderr.startswith("byline: error:") and "Traceback" not in proc.stderr
+
+
+def test_time_budget_is_a_clear_error(capsys):
+    code, out, err = run(capsys, "analyze", str(EXAMPLE), "--time-budget", "0.000001")
+    assert code == 3 and out == ""
+    assert "time budget" in err and err.count("\n") == 1

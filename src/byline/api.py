@@ -25,11 +25,15 @@ def analyze(
     url: str | None = None,
     published_source: str | None = None,
     skip: str | Iterable[str] | None = None,
+    time_budget: float | None = None,
 ) -> Brief:
-    """Analyse one article and return its :class:`~byline.model.Brief`."""
+    """Analyse one article and return its :class:`~byline.model.Brief`.
+
+    ``time_budget`` (seconds) stops the analysis with a
+    :class:`~byline.errors.LimitError` once spent (checked between stages)."""
     if not isinstance(text, str):
         raise InputError(f"text must be a str, not {type(text).__name__}")
-    return get_pipeline(skip).analyze(
+    return get_pipeline(skip, time_budget).analyze(
         text, published=published, title=title, url=url, published_source=published_source
     )
 
@@ -57,9 +61,9 @@ def normalise_record(rec: Record) -> dict[str, Any]:
     return rec
 
 
-def _run_batch(args: tuple[list[tuple[int, Record]], frozenset[str]]) -> list[Result]:
-    batch, skip = args
-    pipeline = get_pipeline(skip)
+def _run_batch(args: tuple[list[tuple[int, Record]], frozenset[str], float | None]) -> list[Result]:
+    batch, skip, time_budget = args
+    pipeline = get_pipeline(skip, time_budget)
     results: list[Result] = []
     good: list[tuple[int, dict[str, Any]]] = []
     for i, rec in batch:
@@ -92,12 +96,16 @@ def analyze_stream(
     n_process: int = 1,
     batch_size: int = 16,
     skip: str | Iterable[str] | None = None,
+    time_budget: float | None = None,
 ) -> Iterator[Result]:
-    """Analyse a stream of records in order; failures are yielded, not raised."""
+    """Analyse a stream of records in order; failures are yielded, not raised.
+
+    With ``n_process > 1`` the records are analysed in that many worker processes
+    (each loads the model once); results still come back in input order."""
     from byline.pipeline import parse_skip
 
     skip_set = parse_skip(skip)
-    batches = ((b, skip_set) for b in iter_batches(enumerate(records), batch_size))  # type: ignore[arg-type]
+    batches = ((b, skip_set, time_budget) for b in iter_batches(enumerate(records), batch_size))  # type: ignore[arg-type]
     if n_process <= 1:
         for args in batches:
             yield from _run_batch(args)
@@ -114,11 +122,13 @@ def analyze_many(
     n_process: int = 1,
     batch_size: int = 16,
     skip: str | Iterable[str] | None = None,
+    time_budget: float | None = None,
 ) -> Iterator[Brief]:
     """Analyse many articles (strings, or dicts with ``text`` and optional ``id``,
     ``title``, ``published``), streaming briefs in input order. Raises
     :class:`~byline.errors.InputError` on the first record that cannot be analysed."""
-    for res in analyze_stream(records, n_process=n_process, batch_size=batch_size, skip=skip):
+    for res in analyze_stream(records, n_process=n_process, batch_size=batch_size, skip=skip,
+                              time_budget=time_budget):
         if res.brief is None:
             raise InputError(f"record {res.index}: {res.error}")
         yield res.brief

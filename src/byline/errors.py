@@ -75,6 +75,11 @@ def too_large(path: str, size: int, limit: int) -> LimitError:
     )
 
 
+def over_time_budget(stage: str) -> LimitError:
+    return LimitError(f"analysis stopped after the {stage} stage: over the per-article time budget "
+                      "(raise it with --time-budget)")
+
+
 def bad_json(path: str, why: str) -> InputError:
     return InputError(f"{path}: invalid JSON: {why}")
 

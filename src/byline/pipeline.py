@@ -17,6 +17,7 @@ import datetime as dt
 import hashlib
 import importlib
 import itertools
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,7 +26,7 @@ from spacy.tokens import Doc
 
 from byline import __version__
 from byline import nlp as nlp_mod
-from byline.errors import bad_date, unknown_stage
+from byline.errors import bad_date, over_time_budget, unknown_stage
 from byline.model import Article, Brief, Meta, Span
 from byline.repair import Repair, identity
 
@@ -62,6 +63,12 @@ STAGES: tuple[Stage, ...] = (
 )
 
 STAGE_NAMES: tuple[str, ...] = tuple(s.name for s in STAGES)
+
+WARM_UP_TEXT = (
+    "“We Will Not Back Down,” Mayor Jane Doe Said On Monday, According To The City Council.\n"
+    "She said the U.S. Department of Transportation (DOT) spent over $2.1m, about 40% of its budget, "
+    "in 2024. Experts say the plan, approved last week, will cost billions annually."
+)
 
 
 def parse_skip(value: str | Iterable[str] | None) -> frozenset[str]:
@@ -118,6 +125,7 @@ class Context:
     doc: Doc | None = None
     provided: set[str] = field(default_factory=set)
     data: dict[str, Any] = field(default_factory=dict)  # cross-stage scratch space
+    deadline: float | None = None  # time.monotonic() value past which the analysis stops
     _counters: dict[str, itertools.count] = field(default_factory=dict)
 
     @property
@@ -127,6 +135,11 @@ class Context:
     @property
     def published(self) -> dt.date | None:
         return published_date(self.brief.article.published)
+
+    def check_time(self, where: str) -> None:
+        """Stop with a clear error once the article's time budget is spent."""
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise over_time_budget(where)
 
     def new_id(self, prefix: str) -> str:
         """Sequential ids per kind within one article: q1, q2, e1, ..."""
@@ -184,9 +197,21 @@ def new_context(
 class Pipeline:
     """Runs the stages over one article or a stream of them."""
 
-    def __init__(self, skip: str | Iterable[str] | None = None):
+    def __init__(self, skip: str | Iterable[str] | None = None, time_budget: float | None = None):
         self.skip = parse_skip(skip)
+        self.time_budget = time_budget
         self._runners: dict[str, Callable[[Context], None]] = {}
+        self._warm = False
+
+    def warm_up(self) -> None:
+        """Run every stage once on a small text *outside* a spaCy memory zone, so that
+        whatever a stage builds lazily (matchers, lexicons, models) is made with
+        permanent strings before the per-article memory zones begin."""
+        if self._warm:
+            return
+        self._warm = True
+        ctx = new_context(WARM_UP_TEXT, published="2025-05-03")
+        self.run_stages(ctx)
 
     def _runner(self, stage: Stage) -> Callable[[Context], None]:
         fn = self._runners.get(stage.name)
@@ -215,15 +240,28 @@ class Pipeline:
             self._runner(stage)(ctx)
             ctx.provided |= stage.adds
             meta.stages.append(stage.name)
+            ctx.check_time(stage.name)
+
+    def _start(self, ctx: Context) -> Context:
+        if self.time_budget:
+            ctx.deadline = time.monotonic() + self.time_budget
+        return ctx
 
     def analyze(self, text: str, **kw: Any) -> Brief:
-        ctx = new_context(text, **kw)
-        self.run_stages(ctx)
-        return finish(ctx)
+        self.warm_up()
+        ctx = self._start(new_context(text, **kw))
+        nlp = nlp_mod.load()
+        with nlp.memory_zone():  # spaCy strings made for this article are freed after it
+            self.run_stages(ctx)
+            brief = finish(ctx)
+            ctx.doc = None
+            ctx.data.clear()
+        return brief
 
     def analyze_batch(self, records: list[dict[str, Any]]) -> list[Brief]:
         """Analyse a batch: repair each, parse all with ``nlp.pipe``, then the rest."""
-        ctxs = [new_context(r["text"], **_kw(r)) for r in records]
+        self.warm_up()
+        ctxs = [self._start(new_context(r["text"], **_kw(r))) for r in records]
         for ctx in ctxs:
             self.run_stages(ctx, only_before="parse")
         nlp = nlp_mod.load()
@@ -251,13 +289,13 @@ def finish(ctx: Context) -> Brief:
     return brief
 
 
-_default: dict[frozenset[str], Pipeline] = {}
+_default: dict[tuple[frozenset[str], float | None], Pipeline] = {}
 
 
-def get_pipeline(skip: str | Iterable[str] | None = None) -> Pipeline:
-    key = parse_skip(skip)
+def get_pipeline(skip: str | Iterable[str] | None = None, time_budget: float | None = None) -> Pipeline:
+    key = (parse_skip(skip), time_budget)
     if key not in _default:
-        _default[key] = Pipeline(key)
+        _default[key] = Pipeline(key[0], time_budget)
     return _default[key]
 
 

@@ -29,6 +29,9 @@ def read_input(path: str, max_bytes: int) -> dict[str, Any]:
 
 
 def write_output(text: str, output: Path | None) -> None:
+    from byline.nlp import safe_text
+
+    text = safe_text(text)  # lone surrogates (kept in JSON as escapes) cannot be printed as UTF-8
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
@@ -48,6 +51,9 @@ def register(app: typer.Typer) -> None:
         output: Path | None = typer.Option(None, "--output", "-o", help="Write to FILE."),
         skip: str | None = typer.Option(None, "--skip", help="Stages to switch off, e.g. quotes,claims."),
         max_bytes: int = typer.Option(readers.MAX_BYTES, "--max-bytes", help="Largest input accepted."),
+        time_budget: float | None = typer.Option(
+            None, "--time-budget", help="Stop the analysis after this many seconds.", min=0.0
+        ),
     ) -> None:
         """Analyse one article and print its brief."""
         rec = read_input(path, max_bytes)
@@ -60,6 +66,7 @@ def register(app: typer.Typer) -> None:
             title=title or rec.get("title"),
             url=rec.get("url"),
             skip=skip,
+            time_budget=time_budget,
         )
         write_output(render(brief, fmt.value), output)
 
