@@ -143,7 +143,14 @@
     // annotations covering it, outermost first. Properly nested annotations
     // come out as nested elements; crossing ones are split into pieces that
     // share their data-*-id.
-    anns.sort((a, b) => a.start - b.start || b.end - a.end || a.rank - b.rank ||
+    // Paragraphs (rank -1) never overlap one another and are always outermost.
+    let at = 0;
+    for (const line of text.split("\n")) {
+      const end = Math.min(text.length, at + line.length + 1);
+      if (end > at) anns.push({ start: at, end: end, rank: -1, id: "", make: () => h("span", { class: "para" }) });
+      at = end;
+    }
+    anns.sort((a, b) => (b.rank < 0) - (a.rank < 0) || a.start - b.start || b.end - a.end || a.rank - b.rank ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     anns.forEach((a, i) => { a.order = i; });
     const bounds = new Set([0, text.length]);
@@ -219,7 +226,7 @@
         h("span", { class: "sev", text: f.severity }),
         h("strong", { text: String(f.kind || "").replace(/_/g, " ") }), " ",
         h("span", { class: "msg", text: f.message }),
-        ev ? h("q", { class: "evidence", text: short(ev.text, 140) }) : null));
+        ev ? h("span", { class: "evidence", text: short(ev.text, 140) }) : null));
     }
     return list;
   }
