@@ -109,3 +109,80 @@ class OffsetMap:
         s = self._map(start, False, "start")
         e = self._map(end, False, "end") if end != start else s
         return s, max(s, e)
+
+
+def compose(original: str, first: Iterable[Change], second: Iterable[Change]) -> list[Change]:
+    """Changes to ``original`` equal to applying ``first``, then ``second``.
+
+    ``second``'s offsets index the text produced by ``first``. Changes of the two
+    layers that overlap are merged into one change (it takes the earlier layer's
+    kind, since that layer touched the original characters first).
+    """
+    m = OffsetMap(original, first)
+    mid = m.repaired
+    f_changes = m.changes
+    # (start, end, layer, index) in intermediate coordinates
+    items: list[tuple[int, int, int, int]] = [
+        (m._rep_starts[i], m._rep_ends[i], 0, i) for i in range(len(f_changes))
+    ]
+    s_changes = sorted(second, key=lambda c: (c.start, c.end))
+    items += [(c.start, c.end, 1, i) for i, c in enumerate(s_changes)]
+    items.sort(key=lambda it: (it[0], it[1], it[2]))
+
+    def overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
+        if max(a0, b0) < min(a1, b1):
+            return True
+        return (a0 == a1 and b0 < a0 < b1) or (b0 == b1 and a0 < b0 < a1)
+
+    groups: list[list[tuple[int, int, int, int]]] = []
+    g_end = -1
+    g_start = -1
+    for it in items:
+        if groups and overlaps(g_start, g_end, it[0], it[1]):
+            groups[-1].append(it)
+            g_end = max(g_end, it[1])
+        else:
+            groups.append([it])
+            g_start, g_end = it[0], it[1]
+
+    f_ends = m._rep_ends
+    deltas = [c.delta for c in f_changes]
+
+    def to_orig(x: int, end: bool = False) -> int:
+        """Intermediate position ``x`` (outside every first-layer change) in ``original``;
+        a first-layer deletion sitting exactly at ``x`` counts as before a start, after an end."""
+        shift = 0
+        for j, re_ in enumerate(f_ends):
+            rs_ = m._rep_starts[j]
+            if re_ < x or (re_ == x and (rs_ < x or not end)):
+                shift += deltas[j]
+        return x - shift
+
+    out: list[Change] = []
+    for g in groups:
+        if len(g) == 1:
+            s, e, layer, i = g[0]
+            if layer == 0:
+                out.append(f_changes[i])
+                continue
+            c = s_changes[i]
+            o = to_orig(s)
+            out.append(Change(c.kind, o, max(o, to_orig(e, True)), c.replacement))
+            continue
+        ms = min(it[0] for it in g)
+        me = max(it[1] for it in g)
+        fs = [i for _, _, layer, i in g if layer == 0]
+        o_start = next((f_changes[i].start for i in fs if m._rep_starts[i] == ms), None)
+        o_end = next((f_changes[i].end for i in fs if m._rep_ends[i] == me), None)
+        o_start = to_orig(ms) if o_start is None else o_start
+        o_end = to_orig(me, True) if o_end is None else o_end
+        pieces, pos = [], ms
+        for s, e, layer, i in g:
+            if layer == 1:
+                pieces.append(mid[pos:s])
+                pieces.append(s_changes[i].replacement)
+                pos = e
+        pieces.append(mid[pos:me])
+        kind = f_changes[fs[0]].kind if fs else s_changes[g[0][3]].kind
+        out.append(Change(kind, o_start, max(o_start, o_end), "".join(pieces)))
+    return out

@@ -1,0 +1,183 @@
+"""Casing repair: detect damaged sentences, then truecase only those.
+
+Detection comes first and uses the input's own casing as evidence:
+
+* **ALL CAPS**: a line with no lowercase letter. A short one (at most
+  ``CAPS_HEADLINE_WORDS`` words) is a headline and stays as written; a longer
+  one, or a whole document in capitals, is truecased blind.
+* **all lowercase**: a sentence of at least ``MIN_BLIND_WORDS`` words with no
+  capital letter (or a document without any) is truecased blind.
+* **random Title Case**: each capitalised word that does not start a sentence
+  (or follow ``:``, an opening quote or bracket) is scored by the ``title``
+  model: how likely it is noise, given the word, its neighbours and *their*
+  input casing. A sentence is damaged when at least ``MIN_NOISY`` words score
+  above ``NOISE_P``, or one does strongly (``STRONG_P``) in a document where
+  several already did. Only the words above ``NOISE_P`` are lowered; every
+  lowercase word, acronym and mixed-case word is kept.
+* **headline style**: a line that is short and has no final punctuation (or is
+  a short label ending in ':') is a heading: Title Case there is a style, not
+  damage, and it is left alone. A lowercase heading is still truecased.
+
+Every other sentence passes through untouched. Changes are per word and keep
+its length (casing only), so the offset map stays one-to-one inside them.
+"""
+
+from __future__ import annotations
+
+import math
+
+from byline.repair.model import Model
+from byline.repair.offsets import Change
+from byline.repair.tokens import Line, Sentence, Token, lines
+
+NOISE_P = 0.5  # lower a capitalised word in a damaged sentence above this noise probability
+NOISE_RATE = 0.3  # the Title-Case noise rate the detector's likelihood ratio assumes
+TITLE_LLR = 5.0  # a sentence is damaged above this log-likelihood ratio ...
+DOC_LLR = 15.0  # ... or above 0 in a document whose total is over this
+STRICT_P = 0.9  # in a damaged document, other sentences lose only their surest noise
+LOWER_LLR = 4.0  # all-lowercase sentence: evidence that capitals were lost
+LOWER_INITIAL = 1.5  # evidence from a lowercase sentence start
+CAPS_HEADLINE_WORDS = 20
+MIN_BLIND_WORDS = 3
+
+
+def _lower(word: str) -> str:
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in word)
+
+
+def _upper_first(word: str) -> str:
+    out = list(word)
+    for i, c in enumerate(out):
+        if c.isalpha():
+            u = c.upper()
+            if len(u) == 1:
+                out[i] = u
+            break
+    return "".join(out)
+
+
+def _has_upper(toks: list[Token]) -> bool:
+    return any(t.shape != "l" for t in toks if t.alpha)
+
+
+def _has_lower(toks: list[Token]) -> bool:
+    return any(c.islower() for t in toks if t.alpha for c in t.text)
+
+
+def _p(lg: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, lg))))
+
+
+def title_llr(model: Model, toks: list[Token]) -> float:
+    """Log-likelihood ratio "random Title-Case noise" vs "clean" for a sentence.
+
+    Each mid-sentence word has a clean probability of being capitalised (word
+    and neighbour statistics); under noise a lowercase word is capitalised with
+    probability ``NOISE_RATE``. Capitalised words that are almost never so weigh
+    heavily; every lowercase word weighs a little against noise."""
+    r = NOISE_RATE
+    total = 0.0
+    for i, t in enumerate(toks):
+        if t.initial or t.soft or t.shape not in ("l", "t"):
+            continue
+        if t.shape == "l":
+            total += math.log(1.0 - r)
+            continue
+        pc = _p(model.clean_cap_logit(toks, i))
+        total += math.log((pc + (1.0 - pc) * r) / max(pc, 1e-6))
+    return total
+
+
+def lower_llr(model: Model, toks: list[Token]) -> float:
+    """Evidence that an all-lowercase sentence lost its capitals: words that are
+    nearly always capitalised ("london", "i"), and a lowercase start."""
+    total = 0.0
+    for i, t in enumerate(toks):
+        if not t.alpha:
+            continue
+        if t.initial:
+            total += LOWER_INITIAL
+            continue
+        if t.key not in model.uni:
+            continue
+        pc = _p(model.clean_cap_logit(toks, i))
+        total += math.log(1.0 / max(1.0 - pc, 1e-4))
+    return total
+
+
+def blind_case(model: Model, toks: list[Token], caps: bool) -> list[Change]:
+    """Truecase a sentence whose input casing says nothing (all lower or ALL CAPS)."""
+    out: list[Change] = []
+    for i, t in enumerate(toks):
+        if not t.alpha:
+            continue
+        p = model.p_cap(toks, i)
+        if p >= 0.5:
+            new = model.cap_form(t.text)
+            if caps and t.key not in model.uni and sum(c.isalpha() for c in t.text) <= 3:
+                new = t.text.upper()  # an unknown short word in capitals: likely an acronym
+        elif t.initial:
+            new = _upper_first(_lower(t.text))
+        else:
+            new = _lower(t.text)
+        if t.initial and new[:1].islower():
+            new = _upper_first(new)
+        if new != t.text:
+            out.append(Change("casing", t.start, t.end, new))
+    return out
+
+
+def _lower_noise(model: Model, toks: list[Token], threshold: float) -> list[Change]:
+    return [Change("casing", t.start, t.end, _lower(t.text)) for i, t in enumerate(toks)
+            if t.shape == "t" and not t.initial and not t.soft and model.p_noise(toks, i) >= threshold]
+
+
+def casing_changes(text: str, model: Model) -> list[Change]:
+    """The casing fixes for ``text`` (offsets into ``text``)."""
+    lns = lines(text)
+    all_toks = [t for ln in lns for s in ln.sentences for t in s.tokens if t.alpha]
+    if not all_toks:
+        return []
+    doc_lower = len(all_toks) >= MIN_BLIND_WORDS and not _has_upper(all_toks)
+    doc_caps = len(all_toks) >= CAPS_HEADLINE_WORDS and not _has_lower(all_toks)
+    changes: list[Change] = []
+    pending: list[tuple[Sentence, float]] = []
+    doc_llr = 0.0
+    for ln in lns:
+        if not ln.sentences:
+            continue
+        if doc_caps or doc_lower:
+            for s in ln.sentences:
+                changes += blind_case(model, s.tokens, doc_caps)
+            continue
+        line_toks = [t for s in ln.sentences for t in s.tokens if t.alpha]
+        if line_toks and not _has_lower(line_toks) and any(t.shape == "u" for t in line_toks):
+            if len(line_toks) > CAPS_HEADLINE_WORDS:
+                for s in ln.sentences:
+                    changes += blind_case(model, s.tokens, True)
+            continue
+        headline = _is_heading(ln)
+        for s in ln.sentences:
+            alpha = [t for t in s.tokens if t.alpha]
+            if not alpha:
+                continue
+            if not _has_upper(alpha):
+                if len(alpha) >= MIN_BLIND_WORDS and lower_llr(model, s.tokens) >= LOWER_LLR:
+                    changes += blind_case(model, s.tokens, False)
+                continue
+            if headline:
+                continue
+            llr = title_llr(model, s.tokens)
+            doc_llr += llr
+            pending.append((s, llr))
+    doc_damaged = doc_llr >= DOC_LLR
+    for s, llr in pending:
+        if llr >= TITLE_LLR or (doc_damaged and llr >= 0):
+            changes += _lower_noise(model, s.tokens, NOISE_P)
+        elif doc_damaged:
+            changes += _lower_noise(model, s.tokens, STRICT_P)
+    return changes
+
+
+def _is_heading(ln: Line) -> bool:
+    return ln.headline_shaped

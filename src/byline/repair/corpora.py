@@ -1,0 +1,82 @@
+"""Readers for the development corpora used to train and measure truecasing.
+
+All read ``../shared/data`` by path (never copied into the repo). A document is
+returned as plain text whose casing is taken as gold: CoNLL-2003 and GUM
+sentences one per line (tokens joined by spaces for CoNLL), BBC articles as
+written. BBC business and politics articles whose number is a multiple of 5
+are held back from training: they are the benchmark's BBC part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+#: ``../shared/data`` seen from the repository root (this file is src/byline/repair/).
+DATA = Path(__file__).resolve().parents[4] / "shared" / "data"
+
+BBC_BENCH_TOPICS = ("business", "politics")
+
+
+def conll_docs(path: Path) -> Iterator[tuple[str, list[list[str]]]]:
+    """(text, sentences as token lists) per ``-DOCSTART-`` document."""
+    docs: list[list[list[str]]] = []
+    sent: list[str] = []
+    cur: list[list[str]] = []
+    with path.open(encoding="utf-8") as fh:
+        for raw in fh:
+            line = raw.rstrip("\n")
+            if line.startswith("-DOCSTART-"):
+                if sent:
+                    cur.append(sent)
+                    sent = []
+                if cur:
+                    docs.append(cur)
+                cur = []
+                continue
+            if not line.strip():
+                if sent:
+                    cur.append(sent)
+                    sent = []
+                continue
+            sent.append(line.split(" ")[0])
+    if sent:
+        cur.append(sent)
+    if cur:
+        docs.append(cur)
+    for d in docs:
+        yield "\n".join(" ".join(s) for s in d), d
+
+
+def bbc_is_bench(path: Path) -> bool:
+    try:
+        return path.parent.name in BBC_BENCH_TOPICS and int(path.stem) % 5 == 0
+    except ValueError:
+        return False
+
+
+def bbc_docs(root: Path, *, bench: bool, topics: tuple[str, ...] | None = None) -> Iterator[str]:
+    """BBC articles: the held-back benchmark part (``bench=True``) or the rest."""
+    for topic_dir in sorted(p for p in root.iterdir() if p.is_dir()):
+        if topics is not None and topic_dir.name not in topics:
+            continue
+        for f in sorted(topic_dir.glob("*.txt")):
+            if bbc_is_bench(f) != bench:
+                continue
+            yield f.read_bytes().decode("utf-8", errors="replace").strip()
+
+
+def gum_docs(root: Path) -> Iterator[str]:
+    """GUM news/interview documents, one sentence per line (``# text =``)."""
+    for f in sorted(root.glob("*.conllu")):
+        sents = [ln[len("# text = "):].strip() for ln in f.read_text(encoding="utf-8").splitlines()
+                 if ln.startswith("# text = ")]
+        yield "\n".join(sents)
+
+
+def training_docs(data: Path = DATA) -> list[str]:
+    """The truecaser's training documents, in a fixed order."""
+    docs = [t for t, _ in conll_docs(data / "conll2003" / "eng.train")]
+    docs += list(bbc_docs(data / "bbc", bench=False))
+    docs += list(gum_docs(data / "gum_news"))
+    return docs

@@ -1,0 +1,207 @@
+"""The truecasing model: casing statistics plus two small logistic scorers.
+
+The model file (``byline/models/truecase.json.gz``) holds, learnt from the dev
+corpora by ``python -m byline.repair.train``:
+
+* ``uni``: for each word key, how often it was written lower / Title / UPPER /
+  mixed in mid-sentence position, and its usual capitalised form ("NATO",
+  "McDonald");
+* ``left`` / ``right``: word pairs whose casing differs from the word alone
+  ("new york", "white house"), as lower/capitalised counts;
+* ``title`` and ``blind``: logistic-regression weights over a dozen dense
+  features built from those statistics. ``title`` scores "this capitalised
+  word is noise and should be lower" using the input's own casing around it;
+  ``blind`` scores "this word should be capitalised" when the input casing
+  carries no information (all lowercase or ALL CAPS).
+
+Features are computed by :func:`features`, the same code at training and at
+repair time. Everything is plain Python: a few dict look-ups per word.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from byline.repair.tokens import Token
+
+MODEL_NAME = "truecase.json.gz"
+SUFFIX = 3
+MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / MODEL_NAME
+FORMAT = 1
+
+#: Feature names, in order; the logistic weights are stored in this order.
+TITLE_FEATURES = (
+    "uni", "oov", "suffix", "freq", "b0", "b1", "b2", "b3", "b4", "b5",
+    "left", "has_left", "right", "has_right", "abbrev", "short",
+    "prev_cap", "prev_name", "next_cap", "next_name", "prev_initial", "last",
+)
+BLIND_FEATURES = (*TITLE_FEATURES[:16], "prev_initial", "last")
+
+
+def logit(cap: float, low: float) -> float:
+    return math.log((cap + 0.5) / (low + 0.5))
+
+
+@dataclass(slots=True)
+class Word:
+    logit: float  # log-odds of capitalised in mid-sentence
+    freq: float  # log(1 + count)
+    form: str  # usual capitalised form ("" = Title Case)
+
+
+class Model:
+    """Loaded truecasing model (see module docstring)."""
+
+    __slots__ = ("blind_b", "blind_w", "left", "right", "suffix", "title_b", "title_w", "uni")
+
+    def __init__(self, data: dict):
+        if data.get("format") != FORMAT:
+            raise ValueError("unsupported truecase model format")
+        self.uni: dict[str, Word] = {}
+        for k, (lo, ti, up, mx, form) in data["uni"].items():
+            cap = ti + up + mx
+            self.uni[k] = Word(logit(cap, lo), math.log1p(lo + cap), form)
+        self.left: dict[str, float] = {k: logit(c, lo) for k, (lo, c) in data["left"].items()}
+        self.right: dict[str, float] = {k: logit(c, lo) for k, (lo, c) in data["right"].items()}
+        self.suffix: dict[str, float] = {k: logit(c, lo) for k, (lo, c) in data["suffix"].items()}
+        self.title_w: list[float] = data["title"]["w"]
+        self.title_b: float = data["title"]["b"]
+        self.blind_w: list[float] = data["blind"]["w"]
+        self.blind_b: float = data["blind"]["b"]
+
+    # -- scoring -----------------------------------------------------------------
+    def suffix_logit(self, k: str) -> float:
+        """Log-odds of capitalised for an unknown word, from how rare words ending alike are cased."""
+        return max(-4.0, min(4.0, self.suffix.get(k[-SUFFIX:], 0.0))) if len(k) > SUFFIX else 0.0
+
+    def clean_cap_logit(self, toks: list[Token], i: int) -> float:
+        """Log-odds that ``toks[i]`` is capitalised in clean text: the most
+        capital-friendly of the word alone and the word next to its neighbours."""
+        t = toks[i]
+        w = self.uni.get(t.key)
+        lg = w.logit if w is not None else self.suffix_logit(t.key)
+        if i > 0:
+            lf = self.left.get(toks[i - 1].key + " " + t.key)
+            if lf is not None and lf > lg:
+                lg = lf
+        if i + 1 < len(toks):
+            rt = self.right.get(t.key + " " + toks[i + 1].key)
+            if rt is not None and rt > lg:
+                lg = rt
+        return lg
+
+    def p_noise(self, toks: list[Token], i: int) -> float:
+        """Probability that the capitalised ``toks[i]`` should be lowercase."""
+        return _sigmoid(self.title_b + _dot(self.title_w, features(self, toks, i, True)))
+
+    def p_cap(self, toks: list[Token], i: int) -> float:
+        """Probability that ``toks[i]`` is capitalised, ignoring input casing."""
+        return _sigmoid(self.blind_b + _dot(self.blind_w, features(self, toks, i, False)))
+
+    def cap_form(self, word: str) -> str:
+        """``word`` in its usual capitalised form, character for character."""
+        from byline.repair.tokens import key
+
+        entry = self.uni.get(key(word))
+        form = entry.form if entry is not None else ""
+        if not form:
+            return _title(word)
+        return apply_pattern(word, form)
+
+
+def _sigmoid(z: float) -> float:
+    if z < -30:
+        return 0.0
+    if z > 30:
+        return 1.0
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def _dot(w: list[float], x: list[float]) -> float:
+    return sum(a * b for a, b in zip(w, x, strict=False))
+
+
+def _title(word: str) -> str:
+    out = []
+    first = True
+    for c in word:
+        if c.isalpha():
+            u = c.upper() if first else c.lower()
+            out.append(u if len(u) == 1 else c)
+            first = False
+        else:
+            out.append(c)
+            if c in "-":
+                first = True
+    return "".join(out)
+
+
+def apply_pattern(word: str, form: str) -> str:
+    """Case ``word`` like ``form`` (same letters), one character at a time; extra
+    characters (a possessive 's) are lowercased. Length never changes."""
+    out = []
+    for i, c in enumerate(word):
+        f = form[i] if i < len(form) else ""
+        u = c.upper() if f.isupper() else c.lower()
+        out.append(u if len(u) == 1 else c)
+    return "".join(out)
+
+
+def _bins(lg: float) -> list[float]:
+    b = [0.0] * 6
+    idx = int((min(max(lg, -6.0), 5.99) + 6.0) // 2)
+    b[idx] = 1.0
+    return b
+
+
+def _is_cap(t: Token) -> bool:
+    return t.shape in ("t", "u", "m")
+
+
+def features(m: Model, toks: list[Token], i: int, title: bool) -> list[float]:
+    """Dense features of ``toks[i]`` (see ``TITLE_FEATURES`` / ``BLIND_FEATURES``)."""
+    t = toks[i]
+    w = m.uni.get(t.key)
+    if w is None:
+        lg, oov, suf, freq = 0.0, 1.0, m.suffix_logit(t.key), 0.0
+    else:
+        lg, oov, suf, freq = max(-8.0, min(8.0, w.logit)), 0.0, 0.0, w.freq / 5.0
+    prev = toks[i - 1] if i > 0 else None
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    left = m.left.get(prev.key + " " + t.key) if prev is not None else None
+    right = m.right.get(t.key + " " + nxt.key) if nxt is not None else None
+    x = [lg, oov, suf, freq, *_bins(lg),
+         (left - lg) if left is not None else 0.0, 1.0 if left is not None else 0.0,
+         (right - lg) if right is not None else 0.0, 1.0 if right is not None else 0.0,
+         1.0 if "." in t.key else 0.0, 1.0 if len(t.key) <= 3 else 0.0]
+    if title:
+        pc = prev is not None and not prev.initial and _is_cap(prev)
+        nc = nxt is not None and _is_cap(nxt)
+        x += [1.0 if pc else 0.0, 1.0 if pc and _name_like(m, prev) else 0.0,  # type: ignore[arg-type]
+              1.0 if nc else 0.0, 1.0 if nc and _name_like(m, nxt) else 0.0]  # type: ignore[arg-type]
+    x += [1.0 if prev is not None and prev.initial else 0.0, 1.0 if nxt is None else 0.0]
+    return x
+
+
+def _name_like(m: Model, t: Token) -> bool:
+    w = m.uni.get(t.key)
+    return w is None or w.logit > 1.5
+
+
+_lock = threading.Lock()
+_model: Model | None = None
+
+
+def load() -> Model:
+    """The packaged model, loaded once per process."""
+    global _model
+    if _model is None:
+        with _lock:
+            if _model is None:
+                _model = Model(json.loads(gzip.decompress(MODEL_PATH.read_bytes())))
+    return _model

@@ -1,0 +1,146 @@
+"""Word tokens, sentence starts and lines, as the casing repair sees them.
+
+A deliberately small, regex-based tokenizer: the same code cuts the training
+text and the text being repaired, so the statistics the model learns line up
+with what it is asked about. Only tokens that contain a letter matter for
+casing; punctuation lives in the gaps between tokens and decides sentence
+starts (hard: after ``.!?`` or at a line start) and soft starts (after ``:``,
+an opening quote or bracket), where a capital letter is always legitimate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+#: "U.S.", "a.m." (letter-dot runs) or a word with internal apostrophes.
+WORD_RE = re.compile(r"[^\W\d_](?:\.[^\W\d_])+\.?|[^\W_]+(?:['’][^\W_]+)*")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_HARD_END = re.compile(r"[.!?…][\"'”’)\]]*\s|[.!?…]\s*$")
+_OPENERS = re.compile(r"(?:^|\s)[\"“‘'(\[]+$|^[\"“‘(\[]+")
+_BULLET = re.compile(r"^\s*(?:[-–—•*·]|\d+[.)])\s+")
+_FINAL_PUNCT = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+
+#: Words that, capitalised right after an abbreviation such as "U.S.", still
+#: start a new sentence ("... in the U.S. The next day ...").
+SENTENCE_STARTERS = frozenset(
+    "the a an he she it they we i but and this that these those there in on at after "
+    "however meanwhile still yet so if when while his her its their our".split()
+)
+
+
+def key(word: str) -> str:
+    """The lookup key of a word: lowercased, straight apostrophe, no possessive 's."""
+    k = word.lower().replace("’", "'")
+    if k.endswith("'s") and len(k) > 2:
+        k = k[:-2]
+    return k
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str
+    initial: bool = False  # first word of a sentence or line
+    soft: bool = False  # after ':', an opening quote or bracket
+    alpha: bool = True  # contains a letter
+    shape: str = "o"  # see shape_of
+
+
+
+def shape_of(word: str) -> str:
+    """'l' lower, 'u' ALL CAPS (2+ letters), 't' Title, 'm' mixed, 'o' no letters or has digits."""
+    letters = [c for c in word if c.isalpha()]
+    if not letters or any(c.isdigit() for c in word):
+        return "o"
+    if all(c.islower() for c in letters):
+        return "l"
+    if all(c.isupper() for c in letters):
+        return "u" if len(letters) > 1 else "t"
+    if letters[0].isupper() and all(c.islower() for c in letters[1:]):
+        return "t"
+    return "m"
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    tokens: list[Token] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass(slots=True)
+class Line:
+    start: int
+    end: int
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def headline_shaped(self) -> bool:
+        """Short and without final punctuation (or ending in ':'): a heading, title or label."""
+        body = _BULLET.sub("", self.text).strip()
+        if not body:
+            return False
+        words = sum(1 for s in self.sentences for t in s.tokens if t.alpha)
+        if body.endswith(":"):
+            return words <= 8
+        return words <= 15 and not _FINAL_PUNCT.search(body)
+
+
+def _is_abbrev(tok: Token) -> bool:
+    return tok.text.endswith(".")
+
+
+def tokenize_line(text: str, offset: int, line_no: int) -> Line:
+    """Tokens of one line (no newline inside), grouped in sentences."""
+    line = Line(offset, offset + len(text), text)
+    sent: Sentence | None = None
+    prev_end = 0
+    prev: Token | None = None
+    for m in WORD_RE.finditer(text):
+        s, e = m.span()
+        word = m.group()
+        gap = text[prev_end:s]
+        sh = shape_of(word)
+        tok = Token(offset + s, offset + e, word, key(word), alpha=sh != "o", shape=sh)
+        if prev is None:
+            new = True
+        elif _HARD_END.search(gap):
+            new = True
+        elif _is_abbrev(prev) and gap.isspace() and word[:1].isupper() and tok.key in SENTENCE_STARTERS:
+            new = True
+        else:
+            new = False
+        if new:
+            if sent is not None:
+                sent.end = offset + prev_end
+            sent = Sentence(offset + s, offset + e, line=line_no)
+            line.sentences.append(sent)
+            tok.initial = True
+        elif ":" in gap or "—" in gap or _OPENERS.search(gap) or (prev is not None and not prev.alpha and "(" in gap):
+            tok.soft = True
+        assert sent is not None
+        sent.tokens.append(tok)
+        sent.end = offset + e
+        prev_end = e
+        prev = tok
+    return line
+
+
+def lines(text: str) -> list[Line]:
+    """The text cut at newlines, each line tokenized and split into sentences."""
+    out: list[Line] = []
+    pos = 0
+    for i, raw in enumerate(text.split("\n")):
+        out.append(tokenize_line(raw, pos, i))
+        pos += len(raw) + 1
+    return out
+
+
+def sentences_of(text: str) -> list[list[Token]]:
+    """Every sentence's tokens (used by the trainer and the benchmark)."""
+    return [s.tokens for ln in lines(text) for s in ln.sentences]

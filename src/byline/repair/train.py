@@ -1,0 +1,217 @@
+"""Train the truecasing model: ``python -m byline.repair.train [--data DIR] [--out FILE]``.
+
+Reads the dev corpora (``../shared/data/conll2003/eng.train``, ``bbc`` minus
+the benchmark's held-back part, ``gum_news``), counts how each word is cased in
+mid-sentence position, alone and next to its neighbours, then fits the two
+logistic scorers of :mod:`byline.repair.model` on synthetic damage:
+
+* ``title``: sentences with random Title-Case noise (rate drawn per sentence
+  from 10-60 %); label = "this capitalised word was noise";
+* ``blind``: the same sentences with the casing thrown away; label = "this
+  word was capitalised".
+
+The scorers are *cross-fitted* (5 folds): the statistics used to build one
+fold's features are counted on the other folds, so the weights learn how much to trust
+counts for words they have not just memorised. The shipped statistics are then
+counted on everything. Fixed seeds and sorted output make the file
+reproducible byte for byte.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from byline.repair.corpora import DATA, training_docs
+from byline.repair.model import (
+    BLIND_FEATURES,
+    FORMAT,
+    MODEL_PATH,
+    SUFFIX,
+    TITLE_FEATURES,
+    Model,
+    features,
+    logit,
+)
+from byline.repair.tokens import Token, sentences_of
+
+SEED = 13
+FOLDS = 5
+BIGRAM_MIN = 2
+BIGRAM_DELTA = 1.0
+
+
+def _caps_heavy(toks: list[Token]) -> bool:
+    alpha = [t for t in toks if t.alpha]
+    return len(alpha) >= 2 and sum(t.shape == "u" for t in alpha) * 2 > len(alpha)
+
+
+def usable(sents: list[list[Token]]) -> list[list[Token]]:
+    """Sentences whose casing is informative (not ALL-CAPS headlines)."""
+    return [s for s in sents if not _caps_heavy(s)]
+
+
+def count(docs: list[list[list[Token]]]) -> dict:
+    """Casing statistics over tokenized documents, as a model-file dict (no weights)."""
+    uni: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    left: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    right: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for doc in docs:
+        for toks in doc:
+            for i, t in enumerate(toks):
+                if not t.alpha or t.initial or t.soft:
+                    continue
+                cls = "ltum".index(t.shape)
+                uni[t.key][cls] += 1
+                cap = 1 if cls else 0
+                if cls >= 2:
+                    forms[t.key][t.text[: len(t.key)]] += 1
+                if i > 0:
+                    left[toks[i - 1].key + " " + t.key][cap] += 1
+                if i + 1 < len(toks):
+                    right[t.key + " " + toks[i + 1].key][cap] += 1
+    out_uni: dict[str, list] = {}
+    for k, (lo, ti, up, mx) in uni.items():
+        form = ""
+        if forms.get(k):
+            f, n = forms[k].most_common(1)[0]
+            if n >= ti:
+                form = f
+        out_uni[k] = [lo, ti, up, mx, form]
+
+    def prune(table: dict[str, list[int]], word_of) -> dict[str, list[int]]:
+        kept = {}
+        for k, (lo, cap) in table.items():
+            if lo + cap < BIGRAM_MIN:
+                continue
+            u = uni[word_of(k)]
+            if abs(logit(cap, lo) - logit(u[1] + u[2] + u[3], u[0])) >= BIGRAM_DELTA:
+                kept[k] = [lo, cap]
+        return kept
+
+    return {
+        "format": FORMAT,
+        "uni": out_uni,
+        "suffix": _suffixes(uni),
+        "left": prune(left, lambda k: k.split(" ", 1)[1]),
+        "right": prune(right, lambda k: k.split(" ", 1)[0]),
+        "title": {"w": [0.0] * len(TITLE_FEATURES), "b": 0.0},
+        "blind": {"w": [0.0] * len(BLIND_FEATURES), "b": 0.0},
+    }
+
+
+def _suffixes(uni: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Casing of rare words (seen at most 3 times) by their last letters: the
+    evidence left for a word the model has never seen."""
+    table: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for k, (lo, ti, up, mx) in uni.items():
+        if lo + ti + up + mx <= 3 and len(k) > SUFFIX and k.isalpha():
+            row = table[k[-SUFFIX:]]
+            row[0] += lo
+            row[1] += ti + up + mx
+    return {k: v for k, v in table.items() if v[0] + v[1] >= 3}
+
+
+def capitalise(t: Token) -> Token:
+    text = t.text[:1].upper() + t.text[1:]
+    return Token(t.start, t.end, text, t.key, t.initial, t.soft, t.alpha, "t")
+
+
+def title_noise(toks: list[Token], rate: float, rng: random.Random) -> tuple[list[Token], list[bool]]:
+    """Capitalise each lowercase word with probability ``rate``; also say which were."""
+    out, noised = [], []
+    for t in toks:
+        if t.shape == "l" and rng.random() < rate:
+            out.append(capitalise(t))
+            noised.append(True)
+        else:
+            out.append(t)
+            noised.append(False)
+    return out, noised
+
+
+def examples(model: Model, docs: list[list[list[Token]]], rng: random.Random):
+    """Feature rows and labels for both scorers."""
+    tx, ty, bx, by = [], [], [], []
+    for doc in docs:
+        for toks in doc:
+            for i, t in enumerate(toks):
+                if t.alpha and not t.initial and not t.soft:
+                    bx.append(features(model, toks, i, False))
+                    by.append(1 if t.shape != "l" else 0)
+            noisy, noised = title_noise(toks, rng.uniform(0.1, 0.6), rng)
+            for i, t in enumerate(noisy):
+                if t.shape == "t" and not t.initial and not t.soft:
+                    tx.append(features(model, noisy, i, True))
+                    ty.append(1 if noised[i] else 0)
+    return tx, ty, bx, by
+
+
+def fit(x: list[list[float]], y: list[int]) -> dict:
+    from sklearn.linear_model import LogisticRegression
+
+    clf = LogisticRegression(C=1.0, max_iter=2000, random_state=SEED)
+    clf.fit(x, y)
+    return {"w": [round(float(v), 5) for v in clf.coef_[0]], "b": round(float(clf.intercept_[0]), 5)}
+
+
+def train(data: Path = DATA, log=print) -> dict:
+    t0 = time.time()
+    raw = training_docs(data)
+    docs = [usable(sentences_of(d)) for d in raw]
+    ntok = sum(len(s) for d in docs for s in d)
+    log(f"{len(docs)} documents, {ntok:,} tokens ({time.time() - t0:.1f}s)")
+    rng = random.Random(SEED)
+    tx, ty, bx, by = [], [], [], []
+    for fold in range(FOLDS):
+        rest = [d for j, d in enumerate(docs) if j % FOLDS != fold]
+        m = Model(count(rest))
+        x1, y1, x2, y2 = examples(m, docs[fold::FOLDS], rng)
+        tx += x1
+        ty += y1
+        bx += x2
+        by += y2
+    log(f"title examples {len(tx):,} ({sum(ty):,} noise), blind examples {len(bx):,} ({time.time() - t0:.1f}s)")
+    data_out = count(docs)
+    data_out["title"] = fit(tx, ty)
+    data_out["blind"] = fit(bx, by)
+    log(f"vocabulary {len(data_out['uni']):,}, pairs {len(data_out['left']):,} + {len(data_out['right']):,}")
+    log("title weights " + ", ".join(f"{n}={w:+.2f}" for n, w in zip(TITLE_FEATURES, data_out["title"]["w"],
+                                                                       strict=True)))
+    log("blind weights " + ", ".join(f"{n}={w:+.2f}" for n, w in zip(BLIND_FEATURES, data_out["blind"]["w"],
+                                                                       strict=True)))
+    log(f"trained in {time.time() - t0:.1f}s")
+    return data_out
+
+
+def save(model: dict, out: Path) -> int:
+    blob = json.dumps(model, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    packed = gzip.compress(blob, compresslevel=9, mtime=0)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(packed)
+    return len(packed)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m byline.repair.train", description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DATA, help="the shared data folder (default ../shared/data)")
+    ap.add_argument("--out", type=Path, default=MODEL_PATH, help="model file to write")
+    args = ap.parse_args(argv)
+    if not (args.data / "conll2003" / "eng.train").exists():
+        print(f"training data not found under {args.data}", file=sys.stderr)
+        return 2
+    model = train(args.data)
+    size = save(model, args.out)
+    print(f"wrote {args.out} ({size / 1e6:.2f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
