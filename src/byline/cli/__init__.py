@@ -15,7 +15,7 @@ import typer
 from byline import __version__
 from byline.errors import BylineError
 
-COMMAND_MODULES = ("analyze", "corpus", "serve")
+COMMAND_MODULES = ("analyze", "spark", "corpus", "serve")
 
 app = typer.Typer(
     name="byline",
