@@ -1,0 +1,206 @@
+"""Benchmark quotes and attribution on PolNeAR dev, against textacy, with throughput.
+
+Run: ``.venv/bin/python bench/quotes.py [--limit N]``. Writes ``docs/benchmarks/quotes.md``.
+
+Data: PolNeAR ``dev`` (84 articles, ``../shared/data/polnear``). For Byline, every
+top-level quote (``inside`` is null: direct, reported, and partial quotes with no
+enclosing quote) is one predicted attribution, with ``content_spans``, ``cue.span``
+and ``source.span`` in the text as given. For textacy, every ``direct_quotations``
+triple is one (content, cue, speaker). Measures (see ``byline.quotes.score``):
+
+* content P/R/F1, exact (same word set) and overlap (shares >= 50 % of the words of each);
+* cue F1 and source-span F1 (exact word sets, per attribution);
+* speaker accuracy: over content-matched attributions whose gold has a source, the
+  share whose resolved speaker name shares a word with the gold source — or, when
+  the gold source is a pronoun or a description, with the text in the 1,000
+  characters before it (a proxy for its antecedent; PolNeAR has no coreference);
+* each split into quoted (content contains a double quote mark) and unquoted;
+* articles per second on one core for the whole ``analyze`` (all stages, via
+  ``Pipeline.analyze_batch``) and for raw spaCy ``nlp.pipe`` with the same model on
+  the same texts, interleaved in the same run (best of ``--rounds``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+for _v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_v, "1")
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from byline import nlp as nlp_mod  # noqa: E402
+from byline.model import Brief  # noqa: E402
+from byline.pipeline import Pipeline  # noqa: E402
+from byline.quotes import polnear, score  # noqa: E402
+
+OUT = ROOT / "docs" / "benchmarks" / "quotes.md"
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "their"}
+STOP = {"the", "a", "an", "of", "and", "mr", "ms", "mrs", "dr", "s"}
+
+
+def byline_items(brief: Brief, words: score.Words) -> tuple[list[score.Item], list[dict]]:
+    attrs, extra = [], []
+    for q in brief.quotes:
+        if q.inside is not None:
+            continue
+        content = [(s.start, s.end) for s in q.content_spans]
+        cue = [(q.cue.span.start, q.cue.span.end)] if q.cue else []
+        src = [(q.source.span.start, q.source.span.end)] if q.source else []
+        if words.of(content):
+            attrs.append((content, cue, src))
+            extra.append({"speaker": q.speaker.name if q.speaker else None})
+    return score.items(words, attrs), extra
+
+
+def textacy_items(doc, words: score.Words) -> list[score.Item]:
+    from textacy.extract.triples import direct_quotations
+
+    attrs = []
+    for t in direct_quotations(doc):
+        def rng(toks):
+            return [(toks[0].idx, toks[-1].idx + len(toks[-1]))] if toks else []
+        attrs.append((rng(t.content), rng(t.cue), rng(t.speaker)))
+    return score.items(words, attrs)
+
+
+def _toks(s: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", s.lower()) if w not in STOP}
+
+
+def speaker_ok(text: str, gold_src: tuple[tuple[int, int], ...], name: str | None) -> bool:
+    if not name:
+        return False
+    g = " ".join(text[s:e] for s, e in gold_src)
+    if _toks(name) & _toks(g):
+        return True
+    gw = _toks(g)
+    if gw and (gw <= PRONOUNS or text[gold_src[0][0]:gold_src[0][0] + 1].islower()):
+        before = text[max(0, gold_src[0][0] - 1000):gold_src[0][0]]
+        return bool(_toks(name) & _toks(before))
+    return False
+
+
+def speaker_tally(text: str, words: score.Words, art: polnear.Article, pred: list[score.Item],
+                  extra: list[dict]) -> dict[str, list[int]]:
+    gold = [a for a in art.attributions if words.of(a.content)]
+    gsets = [words.of(a.content) for a in gold]
+    out = {"all": [0, 0], "quoted": [0, 0], "unquoted": [0, 0]}
+    pairs = score._match([p.content for p in pred], gsets, exact=False)
+    for a, b in pairs:
+        g = gold[b]
+        if not g.source:
+            continue
+        ok = speaker_ok(text, g.source, extra[a]["speaker"])
+        for split in ("all", "quoted" if words.quoted(g.content) else "unquoted"):
+            out[split][0] += ok
+            out[split][1] += 1
+    return out
+
+
+def throughput(texts: list[str], rounds: int) -> tuple[float, float]:
+    nlp = nlp_mod.load()
+    pipe = Pipeline()
+    pipe.analyze_batch([{"text": texts[0]}])  # warm up every stage
+    best_raw = best_all = float("inf")
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        for _doc in nlp.pipe(texts, batch_size=16):
+            pass
+        best_raw = min(best_raw, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        for k in range(0, len(texts), 16):
+            pipe.analyze_batch([{"text": t} for t in texts[k:k + 16]])
+        best_all = min(best_all, time.perf_counter() - t0)
+    return len(texts) / best_raw, len(texts) / best_all
+
+
+def fmt(prf: score.PRF) -> str:
+    return f"{prf.p:.3f} / {prf.r:.3f} / **{prf.f:.3f}**"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--no-write", action="store_true")
+    args = ap.parse_args(argv)
+    if not polnear.available():
+        print(f"PolNeAR not found at {polnear.DEFAULT_ROOT}; nothing to measure.")
+        return 2
+    arts = polnear.load("dev", limit=args.limit)
+    texts = [a.text for a in arts]
+    nlp = nlp_mod.load()
+    pipe = Pipeline()
+    res = {"Byline": {}, "textacy": {}}
+    spk = {s: [0, 0] for s in ("all", "quoted", "unquoted")}
+    textacy_errors = 0
+    briefs: list[Brief] = []
+    for k in range(0, len(arts), 16):
+        briefs.extend(pipe.analyze_batch([{"text": a.text} for a in arts[k:k + 16]]))
+    for art, brief in zip(arts, briefs, strict=True):
+        words = score.Words(art.text)
+        gold = score.items(words, [(a.content, a.cue, a.source) for a in art.attributions])
+        pred, extra = byline_items(brief, words)
+        score.merge(res["Byline"], score.score(pred, gold))
+        for split, (r, c) in speaker_tally(art.text, words, art, pred, extra).items():
+            spk[split][0] += r
+            spk[split][1] += c
+        try:
+            tx = textacy_items(nlp(art.text), words)
+        except Exception:
+            textacy_errors += 1
+            tx = []
+        score.merge(res["textacy"], score.score(tx, gold))
+    raw_aps, all_aps = throughput(texts, args.rounds)
+    lines = render(res, spk, textacy_errors, len(arts), raw_aps, all_aps, args)
+    print("\n".join(lines))
+    if not args.no_write and args.limit is None:
+        OUT.parent.mkdir(parents=True, exist_ok=True)
+        OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"\nwrote {OUT}")
+    return 0
+
+
+def render(res, spk, textacy_errors, n, raw_aps, all_aps, args) -> list[str]:
+    names = [("content_exact", "content, exact"), ("content_overlap", "content, overlap >= 50 %"),
+             ("cue", "cue"), ("source", "source span")]
+    lines = [
+        "# Quotes and attribution (PolNeAR dev)", "",
+        f"Command: `.venv/bin/python bench/quotes.py{' --limit ' + str(args.limit) if args.limit else ''}`  ",
+        f"Date: {dt.date.today().isoformat()}  ",
+        f"Data: PolNeAR v1.0.0 `dev`, {n} articles, {sum(1 for _ in [0])*0 or ''}gold attributions as annotated "
+        "(first annotator file per article). Model: `byline/models/quotes.crfsuite` trained on PolNeAR `train` "
+        "(`python -m byline.quotes.train`).", "",
+        "Cells are precision / recall / **F1**. *Quoted*: the attribution's content contains a double quote "
+        "mark; *unquoted*: reported speech, beliefs, paraphrase.", "",
+        "| measure | split | Byline | textacy `direct_quotations` |", "|---|---|---|---|",
+    ]
+    for key, label in names:
+        for split in score.SPLITS:
+            lines.append(f"| {label} | {split} | {fmt(res['Byline'][key][split])} | "
+                         f"{fmt(res['textacy'][key][split])} |")
+    for split in score.SPLITS:
+        r, c = spk[split]
+        lines.append(f"| speaker accuracy | {split} | {r / c if c else 0:.3f} ({r}/{c}) | – |")
+    lines += [
+        "", f"textacy raised on {textacy_errors} of {n} articles (counted as finding nothing).", "",
+        "## Throughput (one core, same run, same texts, best of "
+        f"{args.rounds})", "",
+        "| | articles/s |", "|---|---|",
+        f"| raw spaCy `nlp.pipe` ({nlp_mod.model_name()}) | {raw_aps:.2f} |",
+        f"| Byline `analyze` (all stages) | {all_aps:.2f} |",
+        f"| ratio | **{all_aps / raw_aps:.2f}x** (target >= 0.6x) |",
+    ]
+    return lines
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,408 @@
+"""Building the brief's quotes from the tagger's attributions and the quote marks.
+
+Two sources of evidence are combined:
+
+* the trained tagger (:mod:`byline.quotes.tagger`) finds attributions —
+  content, cue and source — in direct and reported speech alike;
+* the quote-mark scanner (:mod:`byline.quotes.marks`) finds quoted stretches,
+  including ones the tagger leaves without an attribution: quotes introduced by
+  a colon ("Sheinbaum recounted:"), label lines ("Key Quote:"), headings that
+  name the speaker ("Sheinbaum's stance:"), dash attribution ("... — X"),
+  headline quotes, and single-quoted quotes nested in double-quoted ones.
+
+An attribution whose content is mostly inside quote marks is ``direct``;
+otherwise it is ``reported``, and each quoted stretch inside its content
+becomes a ``partial`` quote inside it. Quoted stretches that are only names,
+titles or headings (short, all capitalised, no verb, or followed by a colon)
+are never quotes; short quoted words in a sentence with no cue are scare quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from byline.model import Quote, SpeakerRef, TextSpan
+from byline.model import Span as CharSpan
+from byline.pipeline import Context
+from byline.quotes import marks, speakers, tagger
+from byline.quotes.decode import Attr
+
+#: Share of a content's letters inside quote marks above which it is a direct quote.
+DIRECT_SHARE = 0.8
+#: Minimum words for a quoted stretch with no attribution to count as a direct quote.
+MIN_DIRECT_WORDS = 3
+#: How far back (characters) a standalone quote may inherit the previous speaker.
+CARRY_CHARS = 600
+
+_WORD = re.compile(r"[^\W_]+")
+_DASH_TAIL = re.compile(r"^[\s,]*(?:--|—|–|-)\s*([^\n]{2,80})")
+_SMALL = {"a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "at", "by", "with", "vs", "de"}
+
+
+@dataclass
+class Found:
+    kind: str
+    pieces: list[tuple[int, int]]
+    cue: tuple[int, int] | None = None
+    source: tuple[int, int] | None = None
+    speaker: SpeakerRef | None = None
+    confidence: float = 0.7
+    parent: Found | None = None
+    id: str = ""
+    children: list[Found] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+def _chars(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for i, j in ranges:
+        s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+        out.append((s, e))
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",;:"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
+        e -= 1
+    return s, e
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+class Builder:
+    """Builds the quotes of one article; every method works in repaired offsets."""
+
+    def __init__(self, ctx: Context, doc: Doc):
+        self.ctx = ctx
+        self.doc = doc
+        self.text = doc.text
+        self.quoted = marks.find(self.text)
+        self.mask = marks.inside_mask(self.text, self.quoted)
+        t = tagger.load()
+        self.lexicon = t.lexicon if t else {}
+        self.attrs: list[Attr] = t.tag(doc, self.quoted) if t else []
+        self.found: list[Found] = []
+
+    # -- helpers -------------------------------------------------------------
+
+    def span(self, s: int, e: int) -> Span | None:
+        return self.doc.char_span(s, e, alignment_mode="expand")
+
+    def quoted_share(self, pieces: list[tuple[int, int]]) -> float:
+        inside = total = 0
+        for s, e in pieces:
+            for c in range(s, e):
+                if self.text[c].isalnum():
+                    total += 1
+                    inside += self.mask[c] == 1
+        return inside / total if total else 0.0
+
+    def clean_text(self, pieces: list[tuple[int, int]]) -> str:
+        parts = []
+        for s, e in pieces:
+            chunk = "".join(ch for c, ch in enumerate(self.text[s:e], start=s) if self.mask[c] != 2)
+            parts.append(chunk.strip().strip("\"“”„«»"))
+        return re.sub(r"\s+", " ", " ".join(p for p in parts if p)).strip()
+
+    def is_noise(self, q: marks.Quoted) -> bool:
+        """Names, titles and headings wrapped in quote marks."""
+        content = " ".join(self.text[s:e] for s, e in q.pieces)
+        words = _words(content)
+        if not words:
+            return True
+        after = self.text[q.end:q.end + 2].lstrip(" ")
+        if after.startswith(":") and len(words) <= 6:
+            return True
+        capital = all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL for w in words)
+        if capital and len(words) <= 3:
+            return True
+        if capital and len(words) <= 6:
+            sp = self.span(q.content_start, q.content_end)
+            has_verb = sp is not None and any(t.pos_ in ("VERB", "AUX") for t in sp)
+            return not has_verb
+        return False
+
+    def is_heading(self, pos: int) -> bool:
+        """Whether ``pos`` lies in a heading line: short, with no sentence-final mark."""
+        s = self.text.rfind("\n", 0, pos) + 1
+        e = self.text.find("\n", pos)
+        line = self.text[s:len(self.text) if e == -1 else e].strip()
+        return 0 < len(_words(line)) <= 12 and line[-1:] not in ".!?\"”’'"
+
+    def cue_verb(self, sent: Span, before: int | None = None, threshold: float = 0.1, quoted: bool = False):
+        """The most cue-like verb of ``sent`` outside quote marks (inside them too when
+        ``quoted``), optionally only before a position."""
+        best = None
+        best_p = threshold
+        for t in sent:
+            if before is not None and t.idx >= before:
+                break
+            if (self.mask[t.idx] and not quoted) or (t.pos_ not in ("VERB", "AUX") and t.lower_ != "according"):
+                continue
+            p = self.lexicon.get(t.lemma_.lower(), 0.0)
+            if p >= best_p:
+                best, best_p = t, p
+        return best
+
+    def subject_of(self, verb) -> tuple[int, int] | None:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                sub = list(child.subtree)
+                return sub[0].idx, sub[-1].idx + len(sub[-1])
+        if verb.lower_ == "according":
+            for child in verb.children:
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        sub = list(g.subtree)
+                        return sub[0].idx, sub[-1].idx + len(sub[-1])
+        return None
+
+    def name_in(self, s: int, e: int) -> tuple[int, int] | None:
+        sp = self.span(s, e)
+        if sp is None:
+            return None
+        name = speakers.proper_name(sp)
+        return (name.start_char, name.end_char) if name is not None else None
+
+    def set_source(self, f: Found, source: tuple[int, int] | None) -> None:
+        if source is None:
+            return
+        s, e = _trim(self.text, *source)
+        if e <= s:
+            return
+        f.source = (s, e)
+        f.speaker = speakers.speaker_for(self.ctx, self.doc, s, e)
+
+    # -- steps ---------------------------------------------------------------
+
+    def from_tagger(self) -> None:
+        for a in self.attrs:
+            pieces = [_trim(self.text, s, e) for s, e in _chars(self.doc, a.content)]
+            pieces = [p for p in pieces if p[1] > p[0]]
+            if not pieces or not _words(self.text[pieces[0][0]:pieces[-1][1]]):
+                continue
+            direct = self.quoted_share(pieces) >= DIRECT_SHARE
+            if not direct and self.is_heading(pieces[0][0]):
+                continue
+            f = Found("direct" if direct else "reported", pieces, confidence=0.85 * a.score)
+            if a.cue:
+                cs = _chars(self.doc, a.cue)
+                f.cue = (cs[0][0], cs[-1][1])
+            if a.source:
+                ss = _chars(self.doc, a.source)
+                self.set_source(f, (ss[0][0], ss[-1][1]))
+            self.found.append(f)
+
+    def covered(self, q: marks.Quoted) -> Found | None:
+        """The tagger attribution whose content holds most of quoted stretch ``q``."""
+        qlen = sum(e - s for s, e in q.pieces) or 1
+        for f in self.found:
+            inter = 0
+            for s, e in q.pieces:
+                for fs, fe in f.pieces:
+                    inter += max(0, min(e, fe) - max(s, fs))
+            if inter >= 0.5 * qlen:
+                return f
+        return None
+
+    def from_marks(self) -> None:
+        for q in self.quoted:
+            if self.is_noise(q):
+                continue
+            host = self.covered(q)
+            if host is not None and host.kind == "reported" and self.share_of(q, host) >= 0.6:
+                host.kind = "direct"  # the quote is (nearly) all of the content
+            if host is not None:
+                if host.kind == "reported":
+                    child = Found("partial", list(q.pieces), cue=host.cue, source=host.source,
+                                  speaker=host.speaker, confidence=0.8, parent=host)
+                    host.children.append(child)
+                else:
+                    if host.speaker is None:
+                        self.attribute_standalone(host, q, self.lead(q))
+                    self.nested(host, q)
+                continue
+            self.uncovered(q)
+
+    def sentence_at(self, pos: int) -> Span | None:
+        sp = self.span(pos, min(pos + 1, len(self.text)))
+        return sp.sent if sp is not None and len(sp) else None
+
+    def lead(self, q: marks.Quoted) -> str:
+        """Text before the opening mark, from the start of its sentence or line."""
+        sent = self.sentence_at(q.start)
+        para_start = self.text.rfind("\n", 0, q.start) + 1
+        return self.text[max(para_start, sent.start_char if sent is not None else para_start):q.start]
+
+    def share_of(self, q: marks.Quoted, f: Found) -> float:
+        """Share of ``f``'s content letters that lie inside quoted stretch ``q``."""
+        inside = total = 0
+        for s, e in f.pieces:
+            for c in range(s, e):
+                if self.text[c].isalnum():
+                    total += 1
+                    inside += any(qs <= c < qe for qs, qe in q.pieces)
+        return inside / total if total else 0.0
+
+    def uncovered(self, q: marks.Quoted) -> None:
+        words = _words(" ".join(self.text[s:e] for s, e in q.pieces))
+        sent = self.sentence_at(q.start)
+        lead = self.lead(q)
+        in_sentence = bool(_words(lead)) and not lead.rstrip().endswith(":")
+        if in_sentence and sent is not None:
+            verb = self.cue_verb(sent, before=q.start)
+            if verb is None:
+                return  # scare quotes
+            f = Found("partial", list(q.pieces), cue=(verb.idx, verb.idx + len(verb)), confidence=0.6)
+            self.set_source(f, self.subject_of(verb))
+            self.found.append(f)
+            self.nested(f, q)
+            return
+        if len(words) < MIN_DIRECT_WORDS:
+            return
+        f = Found("direct", list(q.pieces), confidence=0.7)
+        self.attribute_standalone(f, q, lead)
+        self.found.append(f)
+        self.nested(f, q)
+
+    def attribute_standalone(self, f: Found, q: marks.Quoted, lead: str) -> None:
+        """Speaker of a quote with no tagged attribution: dash tail, same-sentence
+        cue after it, colon-introduced line before it, or the previous speaker."""
+        para_end = self.text.find("\n", q.end)
+        para_end = len(self.text) if para_end == -1 else para_end
+        tail = self.text[q.end:para_end]
+        if m := _DASH_TAIL.match(tail):
+            s = q.end + m.start(1)
+            name = self.name_in(s, q.end + m.end(1))
+            if name is not None:
+                f.confidence = 0.75
+                self.set_source(f, name)
+                return
+        after = self.span(q.end, min(para_end, q.end + 200))
+        if after is not None and len(after) and _words(tail):
+            verb = self.cue_verb(after.sent if after.sent.start >= after.start else after, threshold=0.3)
+            if verb is not None and verb.idx >= q.end:
+                f.cue = (verb.idx, verb.idx + len(verb))
+                self.set_source(f, self.subject_of(verb))
+                if f.source is not None:
+                    return
+        intro = self.intro(q, lead)
+        if intro is not None:
+            s, e = intro
+            sp = self.span(s, e)
+            if sp is not None and len(sp):
+                verb = self.cue_verb(sp, threshold=0.05)
+                if verb is not None:
+                    f.cue = (verb.idx, verb.idx + len(verb))
+                    self.set_source(f, self.subject_of(verb) or self.name_in(s, e))
+                else:
+                    self.set_source(f, self.name_in(s, e))
+                if f.speaker is not None:
+                    return
+                f.source = f.cue = None
+        prev = self.previous_speaker(q.start)
+        if prev is not None:
+            f.source, f.speaker, f.confidence = prev.source, prev.speaker, 0.5
+
+    def intro(self, q: marks.Quoted, lead: str) -> tuple[int, int] | None:
+        """The clause that introduces a quote with a colon: in the same line, or the line before."""
+        stripped = lead.rstrip()
+        if stripped.endswith(":"):
+            e = q.start - (len(lead) - len(stripped)) - 1
+            s = self.text.rfind("\n", 0, e) + 1
+            return s, e
+        if lead.strip():
+            return None
+        para_start = self.text.rfind("\n", 0, q.start)
+        if para_start <= 0:
+            return None
+        prev_end = para_start
+        while prev_end > 0 and self.text[prev_end - 1].isspace():
+            prev_end -= 1
+        prev_line = self.text[self.text.rfind("\n", 0, prev_end) + 1:prev_end]
+        stripped = prev_line.rstrip().rstrip("\"“”")
+        if prev_line.rstrip().endswith(":") and len(_words(prev_line)) <= 12:
+            s = prev_end - len(prev_line)
+            return s, s + len(stripped.rstrip(":"))
+        return None
+
+    def previous_speaker(self, pos: int) -> Found | None:
+        best = None
+        for f in self.found:
+            if f.end <= pos and pos - f.end <= CARRY_CHARS and f.speaker is not None:
+                if best is None or f.end > best.end:
+                    best = f
+        return best
+
+    def nested(self, host: Found, q: marks.Quoted) -> None:
+        """Single-quoted stretches inside a double-quoted one, with their own speaker."""
+        for n in q.nested:
+            f = Found("nested", list(n.pieces), confidence=0.7, parent=host)
+            region_start = max(host.start, q.content_start)
+            sp = self.span(region_start, n.start)
+            if sp is not None and len(sp):
+                verb = self.cue_verb(sp, threshold=0.1, quoted=True)
+                if verb is not None:
+                    f.cue = (verb.idx, verb.idx + len(verb))
+                    self.set_source(f, self.subject_of(verb) or self.name_in(region_start, n.start))
+                else:
+                    self.set_source(f, self.name_in(region_start, n.start))
+            host.children.append(f)
+
+    # -- output --------------------------------------------------------------
+
+    def build(self) -> list[Quote]:
+        self.from_tagger()
+        self.from_marks()
+        top = sorted(self.found, key=lambda f: f.start)
+        ordered: list[Found] = []
+        for f in top:
+            ordered.append(f)
+            ordered.extend(sorted(f.children, key=lambda c: c.start))
+        out: list[Quote] = []
+        for f in ordered:
+            f.id = self.ctx.new_id("q")
+        for f in ordered:
+            q = self.to_quote(f)
+            if q is not None:
+                out.append(q)
+        return out
+
+    def text_span(self, r: tuple[int, int] | None) -> TextSpan | None:
+        if r is None:
+            return None
+        s, e = r
+        return TextSpan(text=self.text[s:e], **self.ctx.loc(s, e))
+
+    def to_quote(self, f: Found) -> Quote | None:
+        text = self.clean_text(f.pieces)
+        if not text:
+            return None
+        content = [CharSpan(start=a, end=b) for a, b in (self.ctx.repair.to_original(s, e) for s, e in f.pieces)]
+        return Quote(
+            id=f.id, kind=f.kind, text=text, content_spans=content, cue=self.text_span(f.cue),
+            source=self.text_span(f.source), speaker=f.speaker,
+            inside=f.parent.id if f.parent is not None else None,
+            confidence=round(f.confidence, 3), **self.ctx.loc(f.start, f.end),
+        )
+
+
+def find_quotes(ctx: Context) -> list[Quote]:
+    """The quotes of the article in ``ctx`` (needs ``ctx.doc``)."""
+    if ctx.doc is None or len(ctx.doc) == 0:
+        return []
+    return Builder(ctx, ctx.doc).build()

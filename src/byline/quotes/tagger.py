@@ -1,0 +1,57 @@
+"""The trained attribution tagger: a linear-chain CRF (python-crfsuite).
+
+Model files ship in ``byline/models/``: ``quotes.crfsuite`` (the CRF) and
+``quotes_lexicon.json`` (cue-lemma probabilities learned from PolNeAR train).
+Rebuild both with ``python -m byline.quotes.train``.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+import pycrfsuite
+from spacy.tokens import Doc
+
+from byline.quotes import decode, features, marks
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
+CRF_PATH = MODEL_DIR / "quotes.crfsuite"
+LEXICON_PATH = MODEL_DIR / "quotes_lexicon.json"
+
+_lock = threading.Lock()
+
+
+class Tagger:
+    """Tags a Doc's tokens and groups them into attributions."""
+
+    def __init__(self, crf_path: Path = CRF_PATH, lexicon_path: Path = LEXICON_PATH):
+        self.lexicon: dict[str, float] = json.loads(lexicon_path.read_text(encoding="utf-8"))["cue_probs"]
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(crf_path))
+
+    def tag(self, doc: Doc, quoted: list[marks.Quoted] | None = None) -> list[decode.Attr]:
+        if quoted is None:
+            quoted = marks.find(doc.text)
+        feats, paras = features.doc_features(doc, self.lexicon, quoted)
+        mask = marks.inside_mask(doc.text, quoted)
+        quoted_tokens = {t.i for t in doc if t.idx < len(mask) and mask[t.idx]}
+        out: list[decode.Attr] = []
+        for i, j in paras:
+            xseq = feats[i:j]
+            with _lock:  # a crfsuite Tagger is not thread-safe
+                tags = self._tagger.tag(xseq)
+            if all(t == "O" for t in tags):
+                continue
+            out.extend(decode.group(doc, decode.stretches(tags, i), quoted_tokens))
+        return out
+
+
+@lru_cache(maxsize=1)
+def load() -> Tagger | None:
+    """The shipped tagger, or None when the model files are missing."""
+    if not CRF_PATH.exists() or not LEXICON_PATH.exists():
+        return None
+    return Tagger()

@@ -1,0 +1,139 @@
+"""Train the attribution tagger on PolNeAR train and report dev figures.
+
+    python -m byline.quotes.train [--limit N] [--iterations N] [--c1 X] [--c2 X] [--no-save]
+
+Writes ``byline/models/quotes.crfsuite`` and ``byline/models/quotes_lexicon.json``.
+Training is deterministic (L-BFGS from zero weights; articles in sorted order).
+Parsed articles are cached under ``/tmp`` (see :mod:`byline.quotes.corpus`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter
+from pathlib import Path
+
+import pycrfsuite
+from spacy.tokens import Doc
+
+from byline.quotes import corpus, features, polnear, score, tagger
+
+ROLE = {"content": "CON", "cue": "CUE", "source": "SRC"}
+
+
+def token_labels(doc: Doc, attrs: list[polnear.Attribution]) -> list[str]:
+    """BIO labels per token from gold attributions (a token takes the role of its first character)."""
+    n = len(doc.text)
+    role_at: list[tuple[str, int, int] | None] = [None] * n  # (role, attribution, piece)
+    for a_i, a in enumerate(attrs):
+        for name in ("content", "cue", "source"):
+            for p_i, (s, e) in enumerate(getattr(a, name)):
+                for c in range(max(0, s), min(e, n)):
+                    role_at[c] = (ROLE[name], a_i, p_i)
+    labels: list[str] = []
+    prev: tuple[str, int, int] | None = None
+    for tok in doc:
+        cur = role_at[tok.idx] if tok.idx < n else None
+        if tok.is_space:
+            cur = prev if prev is not None and tok.idx + len(tok) < n and role_at[tok.idx + len(tok)] == prev else None
+        if cur is None:
+            labels.append("O")
+        else:
+            labels.append(("I-" if cur == prev else "B-") + cur[0])
+        prev = cur
+    return labels
+
+
+def learn_lexicon(pairs: list[tuple[polnear.Article, Doc]], min_count: int = 3) -> dict[str, float]:
+    """P(cue | lemma) over the training tokens, smoothed, for lemmas seen as cues."""
+    total: Counter[str] = Counter()
+    cue: Counter[str] = Counter()
+    for art, doc in pairs:
+        spans = [p for a in art.attributions for p in a.cue]
+        starts = sorted(spans)
+        k = 0
+        for tok in doc:
+            lem = tok.lemma_.lower()
+            total[lem] += 1
+            while k < len(starts) and starts[k][1] <= tok.idx:
+                k += 1
+            if k < len(starts) and starts[k][0] <= tok.idx < starts[k][1]:
+                cue[lem] += 1
+    return {lem: round(c / (total[lem] + 1), 4) for lem, c in cue.items() if c >= min_count}
+
+
+def sequences(pairs: list[tuple[polnear.Article, Doc]], lexicon: dict[str, float]):
+    for art, doc in pairs:
+        feats, paras = features.doc_features(doc, lexicon)
+        labels = token_labels(doc, art.attributions)
+        for i, j in paras:
+            yield feats[i:j], labels[i:j]
+
+
+def char_pieces(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [(doc[i].idx, doc[j - 1].idx + len(doc[j - 1])) for i, j in ranges]
+
+
+def evaluate(t: tagger.Tagger, pairs: list[tuple[polnear.Article, Doc]]) -> dict[str, dict[str, score.PRF]]:
+    total: dict[str, dict[str, score.PRF]] = {}
+    for art, doc in pairs:
+        words = score.Words(art.text)
+        gold = score.items(words, [(a.content, a.cue, a.source) for a in art.attributions])
+        pred_attrs = t.tag(doc)
+        pred = score.items(words, [(char_pieces(doc, a.content), char_pieces(doc, a.cue),
+                                    char_pieces(doc, a.source)) for a in pred_attrs])
+        score.merge(total, score.score(pred, gold))
+    return total
+
+
+def report(res: dict[str, dict[str, score.PRF]]) -> str:
+    lines = [f"{'measure':<16} {'split':<9} {'P':>6} {'R':>6} {'F1':>6}  n_gold"]
+    for name, splits in res.items():
+        for s, prf in splits.items():
+            lines.append(f"{name:<16} {s:<9} {prf.p:6.3f} {prf.r:6.3f} {prf.f:6.3f}  {prf.n_g}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Train the quotes/attribution CRF on PolNeAR train.")
+    ap.add_argument("--limit", type=int, default=None, help="use only the first N train articles")
+    ap.add_argument("--iterations", type=int, default=150)
+    ap.add_argument("--c1", type=float, default=0.05)
+    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--out", type=Path, default=tagger.MODEL_DIR)
+    ap.add_argument("--no-dev", action="store_true")
+    args = ap.parse_args(argv)
+    if not polnear.available():
+        print(f"PolNeAR not found at {polnear.DEFAULT_ROOT}")
+        return 2
+    t0 = time.time()
+    train = corpus.parsed("train", limit=args.limit)
+    print(f"parsed train: {len(train)} articles ({time.time() - t0:.0f}s)")
+    lexicon = learn_lexicon(train)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    n = 0
+    for x, y in sequences(train, lexicon):
+        trainer.append(x, y)
+        n += 1
+    trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
+                        "feature.possible_transitions": True})
+    args.out.mkdir(parents=True, exist_ok=True)
+    crf = args.out / tagger.CRF_PATH.name
+    lex = args.out / tagger.LEXICON_PATH.name
+    print(f"training on {n} paragraphs ...")
+    trainer.train(str(crf))
+    lex.write_text(json.dumps({"about": "P(cue|lemma) on PolNeAR train (byline.quotes.train)",
+                               "cue_probs": dict(sorted(lexicon.items()))}, indent=0) + "\n", encoding="utf-8")
+    print(f"trained in {time.time() - t0:.0f}s -> {crf} ({crf.stat().st_size / 1e6:.1f} MB)")
+    if not args.no_dev:
+        dev = corpus.parsed("dev")
+        print(report(evaluate(tagger.Tagger(crf, lex), dev)))
+    return 0
+
+
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
