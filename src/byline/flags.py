@@ -5,6 +5,7 @@ Flags are derived here, in one place, from what the other stages found.
 
 from __future__ import annotations
 
+from byline.claims.flags import claim_flags
 from byline.entities.titles import flags as title_flags
 from byline.model import Evidence, Flag
 from byline.pipeline import Context
@@ -44,3 +45,5 @@ def run(ctx: Context) -> None:
     if (f := text_damage(ctx)) is not None:
         flags.append(f)
     flags.extend(title_flags(ctx))
+    flags.extend(claim_flags(ctx))  # vague_source, unsourced_figure (byline.claims.flags)
+    flags.extend(__import__("byline.quotes", fromlist=["flags"]).flags(ctx))  # quote_without_speaker

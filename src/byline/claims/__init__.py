@@ -1,9 +1,407 @@
-"""Pipeline stage: quantities and claims (placeholder until the stage lands)."""
+"""Pipeline stage: quantities and check-worthy claims, each with its source.
+
+For every sentence of the repaired text the stage reads the quantities
+(:mod:`byline.claims.quantities`), keeps those that are figures (not dates,
+identifiers or ordinals), and makes a claim of a sentence that carries a
+figure, a superlative with a scope ("the most secure border in history") or a
+dated event done by a named actor. Each claim gets its source
+(:mod:`byline.claims.sources`; a figure inside a quote is sourced to the quote's
+speaker), what is counted (``subject``), the place and time it is about, and a
+check-worthiness score. It works, doing less, when the entities, quotes or
+times stages found nothing or were skipped.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass
+
+from byline.claims import units as U
+from byline.claims.quantities import Found, extract
+from byline.claims.sources import clean_name as clean_source
+from byline.claims.sources import find_frame, quality_of
+from byline.model import Claim, ClaimSource, PlaceRef, Quantity, Range, Span
 from byline.pipeline import Context
+
+_SUPERLATIVE = re.compile(
+    r"\b(?:the\s+)?(?:(?:most|least)\s+[\w-]+|[a-z]{3,}est|best|worst)\b[^.;:!?]{0,60}?"
+    r"\b(?:in\s+(?:history|the\s+world|the\s+country|the\s+nation|decades|years|a\s+generation|recorded\s+history)"
+    r"|ever|on\s+record|of\s+all\s+time)\b",
+    re.I,
+)
+_NOT_SUPERLATIVE = {"interest", "forest", "guest", "request", "protest", "arrest", "chest", "quest", "west", "rest",
+                    "test", "contest", "harvest", "honest", "modest", "suggest", "digest", "invest", "latest",
+                    "manifest", "nest", "pest", "crest", "vest", "zest", "southwest", "northwest", "midwest",
+                    "earnest", "priest", "unrest", "conquest", "behest", "bequest", "inquest", "attest",
+                    "detest", "biggest"}
+_EVENT_VERB_SKIP = {"be", "have", "say", "tell", "do", "make", "get", "go", "seem", "appear", "become", "emphasize",
+                    "stress", "insist", "recount", "reiterate", "reference", "confirm", "deny", "accuse", "urge",
+                    "ask", "call", "explain", "add", "argue", "describe", "address", "note", "suggest", "think",
+                    "believe", "want", "hope", "expect", "warn", "claim", "write", "tweet", "post"}
+_LABEL = re.compile(r"^\s*(?:[-–—•*]\s*)?(?:[“\"‘']?[\w’' .&-]{1,40}[”\"’']?\s*:\s+)?")
+_CUT = re.compile(r"\s+[—–]\s+|\s+-\s+(?=[A-Za-z])")
+
+
+@dataclass
+class _Sent:
+    start: int  # repaired offsets
+    end: int
+
+
+def _sentences(ctx: Context) -> list[_Sent]:
+    """Sentences from the parse, cut again at line breaks (headings, bullets)."""
+    text = ctx.repaired
+    bounds: list[tuple[int, int]] = []
+    if ctx.doc is not None:
+        bounds = [(s.start_char, s.end_char) for s in ctx.doc.sents]
+    else:
+        bounds = [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]*", text)]
+    merged: list[tuple[int, int]] = []
+    for a, b in bounds:
+        if merged:
+            pa, pb = merged[-1]
+            prev, nxt = text[pa:pb], text[a:b].lstrip()
+            if "\n" not in text[pb:a] and nxt and (nxt[0].islower() or (
+                    re.search(r"(?:[A-Z]\.){2,}[”\"’']?$", prev.rstrip()) and re.search(r"\baccording\s+to\b[^,]*$",
+                                                                                    prev, re.I))):
+                merged[-1] = (pa, b)
+                continue
+        merged.append((a, b))
+    out: list[_Sent] = []
+    for a, b in merged:
+        pos = a
+        for piece in re.split(r"(\n+)", text[a:b]):
+            if piece and not piece.startswith("\n") and piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                out.append(_Sent(pos + lead, pos + len(piece.rstrip())))
+            pos += len(piece)
+    return out
+
+
+def is_figure(f: Found) -> bool:
+    """A quantity worth checking: not a date, identifier, ordinal, clock time or plain small word number."""
+    if f.is_date or f.is_id or f.kind == "ordinal" or f.dimension in ("clock", "age", "duration"):
+        return False
+    if f.kind in ("percent", "money", "measure", "multiplier", "vague"):
+        return True
+    if f.hedge or isinstance(f.value, tuple):
+        return True
+    if f.words:
+        v = f.value if isinstance(f.value, float) else None
+        return v is not None and (v >= 100 or v != int(v))
+    return True
+
+
+def _to_quantity(ctx: Context, f: Found, unit: str | None) -> Quantity:
+    value: float | Range | None
+    if isinstance(f.value, tuple):
+        value = Range(low=f.value[0], high=f.value[1])
+    else:
+        value = f.value
+    return Quantity(
+        id=ctx.new_id("n"), text=f.text, kind=f.kind, value=value, unit=unit, per=f.per,  # type: ignore[arg-type]
+        hedge=f.hedge, relation=f.relation, **ctx.loc(f.start, f.end),  # type: ignore[arg-type]
+    )
+
+
+def _singular(word: str) -> str:
+    w = word.lower()
+    if w in U.COUNT_NOUNS:
+        return U.COUNT_NOUNS[w]
+    for suffix, repl in (("ies", "y"), ("ses", "s"), ("s", "")):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2 and not w.endswith("ss"):
+            base = w[: -len(suffix)] + repl
+            return U.COUNT_NOUNS.get(base, base)
+    return w
+
+
+_STOP = {"in", "at", "on", "from", "by", "for", "to", "with", "and", "or", "but", "that", "which", "who", "were",
+         "was", "is", "are", "have", "has", "had", "originate", "originated", "come", "came", "said", "say",
+         "says", "this", "the", "since", "during", "last", "over", "after", "before", "across", "into", "per",
+         "each", "a", "an", "as", "than", "while", "when", "its", "their", "his", "her", "of", "will", "would",
+         "could", "be", "been", "according", "annually", "a year", "this year", "last year"}
+_PARTITIVE = {"percent", "percentage point"}
+
+
+def _subject(text: str, f: Found, sent_end: int) -> tuple[str | None, str | None]:
+    """What a quantity counts, read from the words after it: (subject, count unit)."""
+    after = text[f.end: sent_end]
+    words = list(re.finditer(r"[A-Za-z][\w’'-]*|[,.;:()—–]", after))
+    if not words:
+        return None, None
+    i = 0
+    partitive = f.unit in _PARTITIVE or f.kind == "vague" or (f.dimension == "fraction")
+    if partitive and words and words[0].group().lower() == "of":
+        i = 1
+        if i < len(words) and words[i].group().lower() in ("the", "all", "a", "an", "those", "these"):
+            i += 1
+        picked = []
+        stop_verbs = {"originate", "originated", "originates", "are", "is", "were", "was", "have", "has", "had",
+                      "come", "came", "live", "lived", "say", "said", "support", "supported", "oppose", "opposed",
+                      "will", "would", "could", "can", "do", "did", "does", "believe", "voted", "want", "think"}
+        for m in words[i: i + 9]:
+            w = m.group()
+            if not w[0].isalpha() or w.lower() in stop_verbs:
+                break
+            picked.append(w)
+        while picked and picked[-1].lower() in _STOP:
+            picked.pop()
+        if picked:
+            return " ".join(picked), None
+        return None, None
+    if f.unit is not None or f.kind in ("multiplier",):
+        return None, None
+    picked = []
+    for m in words[:4]:
+        w = m.group()
+        if not w[0].isalpha() or w.lower() in _STOP:
+            break
+        picked.append(w)
+    if not picked:
+        return None, None
+    return " ".join(picked), _singular(picked[-1])
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _quote_for(ctx: Context, span: Span) -> tuple[object, bool] | None:
+    """The quote whose content holds ``span`` (original offsets): (quote, direct?)."""
+    best = None
+    for q in ctx.brief.quotes:
+        pieces = q.content_spans or [q.span]
+        if any(_inside(span, p) for p in pieces):
+            direct = q.kind in ("direct", "partial", "nested")
+            if best is None or (direct and not best[1]):
+                best = (q, direct)
+    return best
+
+
+def _entity_in(ctx: Context, start: int, end: int) -> str | None:
+    """An entity mentioned inside repaired ``[start, end)``, trying sub-spans of words."""
+    eid = ctx.entity_at(start, end)
+    if eid:
+        return eid
+    o = ctx.original_span(start, end)
+    for e in ctx.brief.entities:
+        if e.type in ("PERSON", "ORG", "GPE", "NORP"):
+            for m in e.mentions:
+                if _inside(m.span, o):
+                    return e.id
+    return None
+
+
+def _place(ctx: Context, start: int, end: int) -> PlaceRef | None:
+    o = ctx.original_span(start, end)
+    best = None
+    for e in ctx.brief.entities:
+        if e.type not in ("GPE", "LOC"):
+            continue
+        for m in e.mentions:
+            if _inside(m.span, o):
+                before = ctx.text[max(0, m.span.start - 8): m.span.start].lower()
+                score = 2 if re.search(r"\b(in|across|within)\s+(the\s+)?$", before) else 1
+                if best is None or score > best[0]:
+                    best = (score, PlaceRef(name=e.name, entity_id=e.id))
+    if best:
+        return best[1]
+    if ctx.doc is not None:
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            for ent in span.ents:
+                if ent.label_ in ("GPE", "LOC"):
+                    before = ctx.repaired[max(0, ent.start_char - 8): ent.start_char].lower()
+                    if re.search(r"\b(in|across|within)\s+(the\s+)?$", before):
+                        return PlaceRef(name=ent.text, entity_id=None)
+    return None
+
+
+def _time(ctx: Context, sent: Span, claim: Span) -> str | None:
+    best = None
+    for t in ctx.brief.times:
+        if _inside(t.span, sent):
+            score = 2 if _inside(t.span, claim) else 1
+            if t.type in ("DATE", "TIME") and (best is None or score > best[0]):
+                best = (score, t.id)
+    return best[1] if best else None
+
+
+def _event_sentence(ctx: Context, s: _Sent, claim_end: int) -> bool:
+    """A dated act by a named actor: "Earlier this year, the U.S. designated the cartels ..."."""
+    if ctx.doc is None:
+        return False
+    o_sent = ctx.original_span(s.start, claim_end)
+    dated = any(_inside(t.span, o_sent) and t.type == "DATE" for t in ctx.brief.times)
+    span = ctx.doc.char_span(s.start, claim_end, alignment_mode="expand")
+    if span is None:
+        return False
+    if not dated:
+        dated = any(e.label_ == "DATE" for e in span.ents)
+    if not dated:
+        return False
+    for tok in span:
+        if tok.dep_ == "ROOT":
+            if tok.pos_ not in ("VERB",) or tok.tag_ not in ("VBD",) or tok.lemma_.lower() in _EVENT_VERB_SKIP:
+                return False
+            if re.fullmatch(r"(?:" + _report_alt() + r")", tok.text.lower()):
+                return False
+            subj = [c for c in tok.children if c.dep_ in ("nsubj",)]
+            if not subj:
+                return False
+            sub = subj[0]
+            a, b = sub.left_edge.idx, sub.right_edge.idx + len(sub.right_edge.text)
+            return _entity_in(ctx, a, b) is not None or any(t.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")
+                                                            for t in sub.subtree)
+    return False
+
+
+def _report_alt() -> str:
+    from byline.claims.sources import REPORT_VERBS
+
+    return REPORT_VERBS
+
+
+def _claim_bounds(text: str, s: _Sent) -> tuple[int, int]:
+    """Drop a leading bullet or label ("- Cartel Power: ...") and a trailing dash appositive."""
+    sent = text[s.start: s.end]
+    m = _LABEL.match(sent)
+    start = s.start
+    if m and m.end() and len(sent) - m.end() > 25 and sent[: m.end()].count(" ") <= 6:
+        start = s.start + m.end()
+    end = s.end
+    cut = _CUT.search(text, start, end)
+    if cut and cut.start() - start > 25:
+        end = cut.start()
+    while end > start and text[end - 1] in " .;:":
+        end -= 1
+    return start, end
 
 
 def run(ctx: Context) -> None:
-    return None
+    text = ctx.repaired
+    found = extract(text)
+    by_sent: dict[int, list[Found]] = {}
+    sents = _sentences(ctx)
+    starts = [s.start for s in sents]
+
+    for f in found:
+        if not is_figure(f):
+            continue
+        k = bisect.bisect_right(starts, f.start) - 1
+        if k >= 0 and sents[k].start <= f.start < sents[k].end:
+            by_sent.setdefault(k, []).append(f)
+    for k, s in enumerate(sents):
+        figures = by_sent.get(k, [])
+        c_start, c_end = _claim_bounds(text, s)
+        kind = "quantity"
+        sup = None
+        if not figures:
+            sup = _SUPERLATIVE.search(text, c_start, c_end)
+            if sup and sup.group().split()[-1].lower() not in _NOT_SUPERLATIVE and not any(
+                    w.lower() in _NOT_SUPERLATIVE for w in sup.group().split()[:3]):
+                kind = "superlative"
+            elif _event_sentence(ctx, s, c_end):
+                kind = "event"
+            else:
+                continue
+        anchor = (sup.start(), sup.end()) if kind == "superlative" and sup else None
+        _make_claim(ctx, s, c_start, c_end, figures, kind, anchor)
+
+
+def _make_claim(ctx: Context, s: _Sent, c_start: int, c_end: int, figures: list[Found], kind: str,
+                anchor_span: tuple[int, int] | None = None) -> None:
+    text = ctx.repaired
+    brief = ctx.brief
+    sentence = text[c_start:c_end]
+    frame = find_frame(sentence)
+    source = ClaimSource()
+    quote_id = None
+    if frame is not None:
+        f_start, f_end = c_start + frame.frame_start, c_start + frame.frame_end
+        src_start, src_end = c_start + frame.src_start, c_start + frame.src_end
+        first_fig = figures[0].start if figures else c_start
+        governs = frame.position != "inner" or f_start < first_fig
+        if governs:
+            eid = _entity_in(ctx, src_start, src_end)
+            name = clean_source(frame.name)
+            quality = quality_of(name, eid is not None)
+            if eid and quality == "named":
+                ent = brief.entity(eid)
+                if ent is not None and ent.type in ("PERSON", "ORG", "GPE", "NORP") and len(ent.name) > len(name):
+                    name = ent.name  # "the CDC said" -> the canonical name
+            source = ClaimSource(name=name, entity_id=eid if quality == "named" else None,
+                                 span=ctx.loc(src_start, src_end)["span"], quality=quality)  # type: ignore[arg-type]
+            if frame.position == "lead" and f_end < (figures[0].start if figures else c_end):
+                c_start = f_end
+                while c_start < c_end and text[c_start] in " ,:;":
+                    c_start += 1
+            elif frame.position == "tail" and f_start > c_start:
+                c_end = f_start
+    anchor = figures[0] if figures else None
+    if anchor is not None:
+        a_span = ctx.original_span(anchor.start, anchor.end)
+    elif anchor_span is not None:
+        a_span = ctx.original_span(*anchor_span)
+    else:
+        a_span = ctx.original_span(c_start, c_end)
+    hit = _quote_for(ctx, a_span)
+    if hit is not None:
+        q, direct = hit
+        if direct or source.quality == "none":
+            quote_id = q.id  # type: ignore[attr-defined]
+            sp = q.speaker  # type: ignore[attr-defined]
+            if sp is not None and sp.name:
+                quality = "named" if sp.entity_id else quality_of(sp.name, False)
+                source = ClaimSource(name=sp.name, entity_id=sp.entity_id,
+                                     span=q.source.span if q.source else None, quality=quality)  # type: ignore
+            elif direct:
+                source = ClaimSource(quality="vague", name=None)
+        else:
+            quote_id = q.id  # type: ignore[attr-defined]
+    quantities = []
+    subject = None
+    for f in figures:
+        subj, count_unit = _subject(text, f, s.end)
+        unit = f.unit
+        if unit is None and f.kind in ("cardinal", "vague") and count_unit:
+            unit = count_unit
+        if subject is None and subj:
+            subject = subj
+        q = _to_quantity(ctx, f, unit)
+        brief.quantities.append(q)
+        quantities.append(q.id)
+    loc = ctx.loc(c_start, c_end)
+    claim_text = text[c_start:c_end]
+    o_sent = ctx.original_span(s.start, s.end)
+    claim = Claim(
+        id=ctx.new_id("c"), text=claim_text, kind=kind, quantities=quantities, subject=subject,  # type: ignore
+        place=_place(ctx, c_start, c_end), time=_time(ctx, o_sent, loc["span"]),  # type: ignore[arg-type]
+        source=source, quote_id=quote_id, check_worthiness=_worthiness(figures, kind, source.quality, quote_id),
+        **loc,  # type: ignore[arg-type]
+    )
+    brief.claims.append(claim)
+
+
+def _worthiness(figures: list[Found], kind: str, quality: str, quote_id: str | None) -> float:
+    """A transparent heuristic: figures, money and percentages, hedges, superlatives and
+    weak sourcing make a statement more worth checking."""
+    score = {"quantity": 0.5, "superlative": 0.45, "comparison": 0.4, "event": 0.35}.get(kind, 0.3)
+    if any(f.kind in ("percent", "money") for f in figures):
+        score += 0.15
+    if any(f.kind == "vague" or (f.kind == "money" and isinstance(f.value, tuple)) for f in figures):
+        score += 0.05
+    if any(f.hedge for f in figures):
+        score += 0.1
+    if quality == "none":
+        score += 0.15
+    elif quality == "vague":
+        score += 0.1
+    if quote_id is not None:
+        score -= 0.05
+    return round(max(0.0, min(1.0, score)), 2)
