@@ -156,12 +156,21 @@
     const bounds = new Set([0, text.length]);
     for (const a of anns) { bounds.add(a.start); bounds.add(a.end); }
     const cuts = Array.from(bounds).sort((x, y) => x - y);
+    const byStart = anns.slice().sort((x, y) => x.start - y.start);
     const root = document.createDocumentFragment();
     let stack = [];
+    let active = [];
+    let next = 0;
     for (let i = 0; i + 1 < cuts.length; i++) {
       const s = cuts[i];
       const e = cuts[i + 1];
-      const active = anns.filter((a) => a.start <= s && a.end >= e);
+      // Every boundary is a cut, so "covers [s, e)" is "starts at or before s, ends after s".
+      active = active.filter((a) => a.end > s);
+      while (next < byStart.length && byStart[next].start <= s) {
+        if (byStart[next].end > s) active.push(byStart[next]);
+        next++;
+      }
+      active.sort((x, y) => x.order - y.order);
       let k = 0;
       while (k < stack.length && k < active.length && stack[k].ann === active[k]) k++;
       stack = stack.slice(0, k);

@@ -30,11 +30,11 @@
 
   function articleItem(row) {
     const id = row.article_id || row.id;
-    const title = row.title || window.Byline.short(row.text || row.snippet || id, 90);
+    const title = row.title || row.source || id;
     const bits = [];
     if (row.published) bits.push(row.published);
-    for (const [k, label] of [["n_quotes", "quotes"], ["n_claims", "claims"], ["n_flags", "flags"]]) {
-      if (typeof row[k] === "number") bits.push(row[k] + " " + label);
+    for (const [k, label] of [["n_quotes", "quote"], ["n_claims", "claim"], ["n_flags", "flag"]]) {
+      if (typeof row[k] === "number") bits.push(row[k] + " " + label + (row[k] === 1 ? "" : "s"));
     }
     return h("li", { "data-article-id": id }, articleLink(id, title),
       bits.length ? h("span", { class: "muted", text: " · " + bits.join(" · ") }) : null,
@@ -90,10 +90,14 @@
       list.replaceChildren(...quotes.map((q) => {
         const aid = q.article_id;
         const cue = q.cue_text || (q.cue && q.cue.text);
+        const bits = [q.kind || ""];
+        if (cue) bits.push(cue);
+        if (q.speaker_as_written && q.speaker_as_written !== name) bits.push("as “" + q.speaker_as_written + "”");
+        if (q.published) bits.push(q.published);
         return h("li", { "data-quote-id": q.quote_id || q.id || "" },
           h("blockquote", { text: q.text }),
-          h("p", { class: "muted" }, (q.kind || "") + (cue ? " · " + cue : "") + " · ",
-            aid ? articleLink(aid, q.title || q.article_title || "article") : null));
+          h("p", { class: "muted" }, bits.join(" · ") + " · ",
+            aid ? articleLink(aid, q.title || aid) : null));
       }));
     } catch (e) {
       setStatus(e.message);
