@@ -9,6 +9,7 @@ from byline.claims.flags import claim_flags
 from byline.entities.titles import flags as title_flags
 from byline.model import Evidence, Flag
 from byline.pipeline import Context
+from byline.quotes import flags as quote_flags
 
 DAMAGE_LABELS = {
     "casing": "casing fixes",
@@ -46,4 +47,4 @@ def run(ctx: Context) -> None:
         flags.append(f)
     flags.extend(title_flags(ctx))
     flags.extend(claim_flags(ctx))  # vague_source, unsourced_figure (byline.claims.flags)
-    flags.extend(__import__("byline.quotes", fromlist=["flags"]).flags(ctx))  # quote_without_speaker
+    flags.extend(quote_flags(ctx))  # quote_without_speaker (byline.quotes)
