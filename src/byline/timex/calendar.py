@@ -53,7 +53,7 @@ class Point:
         if g == "century":
             return f"{d.year // 100:02d}"
         if g == "decade":
-            return f"{d.year // 10:03d}X"
+            return f"{d.year // 10:03d}"
         if g == "year":
             return f"{d.year:04d}"
         if g == "half":

@@ -106,6 +106,19 @@ def _bare_month_ok(text: str, m: re.Match[str]) -> bool:
                           r"mid|last|next|this|between|and)[\s-]$", before))
 
 
+def _deictic_ok(text: str, m: re.Match[str]) -> bool:
+    """"today's youth", "the people of tomorrow": generic, not a date."""
+    t = m.group(0).lower()
+    if t.endswith("today's") and re.match(r"\s+[a-z]", text[m.end():m.end() + 3]):
+        return False
+    return not re.search(r"(?i)\bof\s+$", text[max(0, m.start() - 4):m.start()]) or "tomorrow" not in t
+
+
+def _part_ok(text: str, m: re.Match[str]) -> bool:
+    """"the morning" is a time only after "in", "by" or "during"."""
+    return bool(re.search(r"(?i)\b(?:in|by|during|until|till)\s+$", text[max(0, m.start() - 8):m.start()]))
+
+
 def _weekday_ok(text: str, m: re.Match[str]) -> bool:
     return not re.match(r"\s*(?:Times|Night Live|Telegraph|Post|Journal|Review|Mirror)\b", text[m.end():m.end() + 14])
 
@@ -122,16 +135,18 @@ _RAW_RULES: list[tuple[str, str, Callable[[str, re.Match[str]], bool] | None]] =
               rf"(?:\s+(?i:this|last|next)\s+year)?", None),
     ("month", rf"(?:(?:{EDGE})[\s-]+)?(?:(?i:last|next|this|past|coming)\s+)?{_MONTH_AMBIG}"
               rf"(?:\s+(?i:this|last|next)\s+year)?", _bare_month_ok),
-    ("time", rf"{CLOCK}(?:\s+(?i:today|yesterday|tomorrow|tonight)|\s+{WEEKDAY}|\s+(?i:on\s+)?{WEEKDAY})?",
-     None),
+    ("time", rf"(?:(?i:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?{CLOCK}"
+             rf"(?:\s+(?i:today|yesterday|tomorrow|tonight)|,?\s+(?i:on\s+)?{WEEKDAY}(?:,?\s+{MONTH}\s+{DAYNUM})?"
+             rf"|,?\s+{MONTH}\s+{DAYNUM})?", None),
     ("time", rf"(?i:the\s+)?{CLOCK}", None),
-    ("weekday", rf"(?:(?i:last|next|this|past|coming|early|late|that)\s+)?{WEEKDAY}(?:'s)?(?:\s+{PART})?",
+    ("weekday", rf"(?:(?i:last|next|this|this\s+coming|past|coming|early|late|earlier|later|that)\s+)?{WEEKDAY}(?:'s)?(?:\s+{PART})?",
      _weekday_ok),
     ("weekday", rf"(?i:the\s+)?(?i:day|night)\s+(?i:before|after)\s+(?:(?i:last|next)\s+)?{WEEKDAY}", None),
-    ("deictic", r"(?i:(?:late|early)\s+)?(?i:today|yesterday|tomorrow|tonight)(?:'s)?"
-                rf"(?:\s+{PART})?", None),
+    ("deictic", r"(?i:(?:late|early|earlier|later|mid-?afternoon|mid-?morning)\s+)?(?i:today|yesterday|tomorrow|tonight)"
+                rf"(?:'s)?(?:\s+{PART})?", _deictic_ok),
     ("deictic", r"(?i:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))", None),
-    ("deictic", rf"(?i:this|last|tomorrow|yesterday)\s+{PART}", None),
+    ("deictic", rf"(?i:(?:earlier|later)\s+)?(?i:this|last|tomorrow|yesterday)\s+{PART}", None),
+    ("deictic", r"(?i:mid[- ]?(?:afternoon|morning)|the\s+(?:morning|afternoon|evening))", _part_ok),
     ("rel", rf"(?:(?i:earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of"
             rf"|the first half of|the second half of|end of|so far)[\s-]+)?(?:(?i:the)\s+)?"
             rf"(?i:last|next|this|past|previous|coming|current|following|same|that|prior)\s+{UNIT_DATE}"
@@ -153,26 +168,34 @@ _RAW_RULES: list[tuple[str, str, Callable[[str, re.Match[str]], bool] | None]] =
     ("century", r"(?i:(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth"
                 r"|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
                 r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century)", None),
-    ("quarter", rf"(?:(?i:this\s+year's|last\s+year's|next\s+year's|the)\s+)?(?:(?i:fiscal|calendar)\s+)?"
-                rf"(?:{ORD}[\s-]+)?(?:(?i:fiscal|calendar)\s+)?(?i:quarter|half)"
+    ("quarter", rf"(?:(?i:this\s+year's|last\s+year's|next\s+year's|the|this|that)\s+(?:(?i:fiscal|calendar)\s+)?"
+                rf"(?:{ORD}[\s-]+)?|(?:(?i:fiscal|calendar)\s+)?{ORD}[\s-]+)(?:(?i:fiscal|calendar)\s+)?(?i:quarter|half)"
+                rf"(?!-(?i:century|to|on))"
                 rf"(?:\s+(?i:of\s+)?(?:(?i:fiscal|calendar)\s+)?(?:{YEAR}|(?i:this|last|next)\s+year))?", None),
     ("quarter", r"(?:(?i:the)\s+)?(?i:latest|year-ago|year-earlier|comparable|same)[\s-]+(?i:period)", None),
     ("quarter", rf"(?:(?i:the)\s+)?{YEAR}\s+(?:{ORD}[\s-]+)(?i:quarter|half)", None),
-    ("duration", rf"(?:{MOD}\s+)?(?:(?i:the)\s+)?(?:(?i:past|last|next|first|coming|previous|following|final"
-                 rf"|remaining|recent|latest|entire|full|whole|same|other)\s+)?{NUM}[\s-]+(?:(?i:more|additional|"
-                 rf"straight|consecutive|full)\s+)?{UNIT}(?:[\s-]+(?i:long|old))?"
-                 rf"(?:\s+(?i:ago|earlier|later|before|after|from now|hence|back|previously|afterwards))?",
-     None),
+    ("duration", rf"(?:{MOD}\s+(?!(?i:the)\b))?(?:(?:(?i:the)\s+)?(?i:past|last|next|first|coming|previous|following"
+                 rf"|final|remaining|recent|latest|entire|full|whole|same|other)\s+)?{NUM}[\s-]+(?:(?i:more|additional|"
+                 rf"straight|consecutive|full|trading|business)\s+)?{UNIT}"
+                 rf"(?:\s+(?i:ago|earlier|from now|hence|back|previously))?(?![\w-])", None),
+    ("duration", rf"(?i:the)\s+{NUM}\s+{UNIT}(?![\w-])", None),
     ("duration", rf"(?:{MOD}\s+)?(?:(?i:the)\s+)?(?i:past|last|next|coming|previous|recent|following)\s+"
                  rf"(?i:few|several|many)\s+{UNIT}", None),
     ("duration", r"(?i:(?:the\s+)?(?:past|last|next|coming|previous|recent)\s+(?:decade|century|fortnight))", None),
     ("duration", r"(?i:decades?|years?|months?|weeks?|days?|hours?)-long", None),
+    ("yearend", r"(?:(?i:around|by)\s+)?(?i:year[- ]end|year's\s+end|the\s+end\s+of\s+the\s+(?:year|month|week|quarter)"
+                r"|the\s+(?:beginning|start|middle)\s+of\s+the\s+(?:year|month|week|quarter))", None),
+    ("yearend", r"(?i:year-earlier|year-ago|year-before)", None),
+    ("fiscal", r"(?i:the\s+(?:(?:current|latest|full|previous|prior|past|last|next|coming|same|entire|whole)\s+)?"
+               r"(?:fiscal\s+|calendar\s+)?year)(?=\s+(?:ended|ending|to\s+date|earlier|before|ago)\b|[,.;]|\s+(?:as\s+a\s+whole|of))",
+     None),
     ("plural", r"(?<=(?i:for|ver|hin|ter|ook) )(?i:years|months|weeks|decades|days|hours)"
                r"(?!\s+(?:of|and|to|ago|old|earlier|later))", None),
-    ("recent", r"(?i:(?:in\s+)?recent\s+(?:years|months|weeks|days|decades)|the\s+coming\s+(?:years|months|weeks"
-               r"|days|decades))", None),
+    ("recent", r"(?i:recent\s+(?:years|months|weeks|days|decades|quarters)|(?:the\s+)?coming\s+(?:years|months|weeks"
+               r"|days|decades|quarters)|past\s+years|future\s+quarters|the\s+weeks\s+ahead|the\s+(?:near|short)\s+term"
+               r"|the\s+near\s+future|the\s+nineties|the\s+eighties|the\s+seventies|the\s+sixties)", None),
     ("ref", r"(?i:now|currently|recently|lately|nowadays|these\s+days|the\s+present|at\s+present|"
-            r"the\s+past|the\s+future|the\s+moment)", None),
+            r"the\s+past|the\s+future(?!\s+of\b)|more\s+recently|most\s+recently)", None),
     ("set", r"(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)", None),
     ("set", rf"(?i:every|each)\s+(?:(?i:other)\s+)?(?:{NUM}\s+)?(?:{UNIT}|{WEEKDAY}|{PART}|{_MONTH_SAFE}|"
             rf"{SEASON})", None),

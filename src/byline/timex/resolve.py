@@ -45,6 +45,7 @@ class Timex:
     anchor_index: int | None = None
     mod: str | None = None
     point: Point | None = field(default=None, repr=False)
+    referable: bool = field(default=True, repr=False)  # may later expressions resolve from it?
 
 
 @dataclass
@@ -141,7 +142,7 @@ def _unit(text: str) -> str | None:
 
 
 _NUM_PAT = re.compile(
-    r"(?i)(\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s+1/2)?|(?:one|two) and a half|a half|half an?|"
+    r"(?i)(?<![\w])(\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s+1/2)?|(?:one|two) and a half|a half|half an?|"
     r"(?:a\s+)?(?:couple|few|dozen|hundred)(?:\s+of)?|several|many|some|"
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|"
     r"eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -185,7 +186,8 @@ def duration_value(n: float | None, unit: str) -> str:
         if unit == "minute":
             return f"PT{int(total)}M{round((total % 1) * 60)}S"
         if unit == "year":
-            return f"P{round(total * 12)}M"
+            months = round(total * 12)
+            return f"P{months // 12}Y{months % 12}M"
         if unit == "day":
             return f"PT{round(total * 24)}H"
     return f"{pre}{_fmt_num(total)}{code}"
@@ -208,7 +210,7 @@ def resolve_all(found: list[Found], dct: dt.date | None, tense: TenseFn, text: s
             continue
         idx = len(out)
         out.append(tx)
-        if tx.point is not None:
+        if tx.point is not None and tx.referable:
             ctx.refs.append((idx, tx.point, tx.start))
     return out
 
@@ -222,6 +224,8 @@ def _resolve(f: Found, c: _Ctx) -> Timex | None:
     if tx.point is not None and tx.value is None:
         tx.value = tx.point.value()
         tx.precision = tx.point.precision()
+    if tx.value is None:
+        tx.anchor = tx.anchor_index = None
     if tx.mod is None and tx.type in ("DATE", "TIME"):
         tx.mod = _mod(f.text)
     return tx
@@ -285,29 +289,35 @@ def _h_slash(f: Found, c: _Ctx, tx: Timex) -> None:
 
 
 def _year_for(c: _Ctx, f: Found, month: int, day: int | None = None) -> int | None:
-    """The year of a month (and day) given without one, from the publication
-    date and the tense of the clause."""
+    """The year of a month (and day) given without one: the year that puts it
+    nearest the publication date, moved back or forward a year only when the
+    clause's tense says so and the nearest reading lies well on the other side."""
     if c.dct is None:
         return None
     d = c.dct
-    cand = dt.date(d.year, month, min(day or 1, 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31))
+    best = None
+    for y in (d.year - 1, d.year, d.year + 1):
+        try:
+            cand = dt.date(y, month, min(day or 15, 28 if month == 2 else 30))
+        except ValueError:
+            continue
+        if best is None or abs((cand - d).days) < abs((best - d).days):
+            best = cand
+    assert best is not None
     direction = _direction(_tense(c, f))
-    if day is None:
-        same = month == d.month
-        if direction < 0 and month > d.month:
-            return d.year - 1
-        if direction > 0 and month < d.month:
-            return d.year + 1
-        if direction == 0 and not same and abs(month - d.month) > 6:
-            return d.year - 1 if month > d.month else d.year + 1
-        return d.year
-    if direction < 0 and cand > d:
-        return d.year - 1
-    if direction > 0 and cand < d:
-        return d.year + 1
-    if direction == 0 and abs((cand - d).days) > 183:
-        return d.year - 1 if cand > d else d.year + 1
-    return d.year
+    gap = (best - d).days
+    slack = SLACK_DAY if day is not None else SLACK_MONTH
+    if direction < 0 and gap > slack:
+        return best.year - 1
+    if direction > 0 and gap < -slack:
+        return best.year + 1
+    return best.year
+
+
+#: How far (days) the nearest reading of a year-less date may lie on the wrong
+#: side of the publication date before the clause's tense moves it a year.
+SLACK_DAY = 60
+SLACK_MONTH = 45
 
 
 def _h_date(f: Found, c: _Ctx, tx: Timex) -> None:
@@ -433,7 +443,7 @@ def _h_deictic(f: Found, c: _Ctx, tx: Timex) -> None:
     elif "tomorrow" in t:
         d += dt.timedelta(days=1)
     part = _part(t)
-    if part and not t.startswith(("late", "early")):
+    if part and not re.match(r"(?:late|early)\s", t):
         tx.type = "TIME"
         _publish(tx, Point("part", d, part=part))
     else:
@@ -615,6 +625,8 @@ def _h_quarter(f: Found, c: _Ctx, tx: Timex) -> None:
     for w in re.findall(r"[a-z0-9]+", t):
         if w in ("first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"):
             qn = lx.ORDINALS[w]
+    if half and qn is None and re.search(r"\b(?:last|final|latter)\s+half", t):
+        qn = 2
     yr = _year(f.text)
     if yr is None and c.dct is not None:
         if "last year" in t:
@@ -624,15 +636,12 @@ def _h_quarter(f: Found, c: _Ctx, tx: Timex) -> None:
         elif "this year" in t:
             yr = c.dct.year
     shift_year = bool(re.search(r"year-ago|year-earlier|comparable", t))
-    if qn is not None and not (re.search(r"\b(?:last|final)\b", t) and qn == 4 and "fourth" not in t):
+    if qn is not None:
         if half and qn > 2:
             return
         month = (qn - 1) * (6 if half else 3) + 1
         if yr is None:
-            base = _ref(c, tx, lambda p: p.gran in ("year",), window=400)
-            if base is not None:
-                yr = base.year
-            elif c.dct is not None:
+            if c.dct is not None:
                 yr = c.dct.year
                 if (month > c.dct.month and _direction(_tense(c, f)) <= 0) or month > c.dct.month + 2:
                     yr -= 1
@@ -644,16 +653,21 @@ def _h_quarter(f: Found, c: _Ctx, tx: Timex) -> None:
         tx.point = Point(gran, dt.date(yr, month, 1))
         return
     # "the quarter", "the latest quarter", "the year-ago period": the last quarter mentioned
-    base = _ref(c, tx, lambda p: p.gran == gran, window=3000)
+    base = None
+    if not re.search(r"\b(?:latest|current|this|last|previous|prior)\b", t):
+        base = _ref(c, tx, lambda p: p.gran == gran, window=3000)
     if base is None:
         if c.dct is None:
             return
         cur = at(gran, c.dct)
         base = cur if "current" in t or "this" in t else cur.shift(-1, "half" if half else "quarter")
+        if re.search(r"\b(?:previous|prior)\b", t):
+            base = base.shift(-1, "half" if half else "quarter")
         tx.anchor = "published"
     if yr is not None:
         base = at(gran, dt.date(yr, base.date.month, 1))
     tx.point = base.shift(-1, "year") if shift_year else base
+    tx.referable = not shift_year
 
 
 def _h_duration(f: Found, c: _Ctx, tx: Timex) -> None:
@@ -702,7 +716,7 @@ def _h_duration(f: Found, c: _Ctx, tx: Timex) -> None:
     base = None
     if unit == "year" and steps == 1:
         # "a year ago/earlier" compares like with like: the quarter or month just mentioned
-        base = _ref(c, tx, lambda p: p.gran in ("quarter", "half", "month"), window=250)
+        base = _ref(c, tx, lambda p: p.gran in ("quarter", "half"), window=250)
     if base is None and not deictic:
         base = _ref(c, tx, lambda p: rank(p.gran) <= rank(gran) and p.gran not in ("time", "part"), window=300)
         if base is not None:
@@ -713,6 +727,7 @@ def _h_duration(f: Found, c: _Ctx, tx: Timex) -> None:
         tx.anchor = "published"
         tx.anchor_index = None
         base = at(gran, c.dct)
+    tx.referable = False
     try:
         tx.point = base.shift(int(sign * steps), shift_unit)
     except (OverflowError, ValueError):
@@ -731,6 +746,17 @@ def _h_plural(f: Found, c: _Ctx, tx: Timex) -> None:
 
 def _h_recent(f: Found, c: _Ctx, tx: Timex) -> None:
     t = f.text.lower()
+    decades = {"nineties": 1990, "eighties": 1980, "seventies": 1970, "sixties": 1960}
+    for w, y in decades.items():
+        if w in t:
+            tx.point = Point("decade", dt.date(y, 1, 1))
+            return
+    if re.search(r"near|short|future", t):
+        tx.value, tx.precision, tx.anchor = "FUTURE_REF", "ref", "published"
+        return
+    if t == "past years":
+        tx.value, tx.precision, tx.anchor = "PAST_REF", "ref", "published"
+        return
     unit = _unit(t) or "year"
     if t.endswith(("years", "decades")) and "recent" in t:
         tx.value = "PAST_REF"
@@ -746,7 +772,7 @@ def _h_recent(f: Found, c: _Ctx, tx: Timex) -> None:
 
 def _h_ref(f: Found, c: _Ctx, tx: Timex) -> None:
     t = f.text.lower()
-    if t in ("recently", "lately", "the past"):
+    if t in ("recently", "lately", "the past", "more recently", "most recently"):
         tx.value = "PAST_REF"
     elif t == "the future":
         tx.value = "FUTURE_REF"
@@ -860,10 +886,44 @@ def _h_holiday(f: Found, c: _Ctx, tx: Timex) -> None:
         tx.point = Point("day", d)
 
 
+def _h_yearend(f: Found, c: _Ctx, tx: Timex) -> None:
+    t = f.text.lower()
+    if re.fullmatch(r"year-(?:earlier|ago|before)", t):
+        base = _ref(c, tx, lambda p: p.gran in ("quarter", "half"), window=250)
+        if base is None:
+            if c.dct is None:
+                return
+            tx.anchor = "published"
+            base = at("year", c.dct)
+        tx.point = base.shift(-1, "year")
+        tx.referable = False
+        return
+    unit = next((u for u in ("quarter", "month", "week") if u in t), "year")
+    if c.dct is None:
+        return
+    tx.mod = "END" if "end" in t else "START" if re.search(r"beginning|start", t) else "MID"
+    _publish(tx, at(unit, c.dct))
+
+
+def _h_fiscal(f: Found, c: _Ctx, tx: Timex) -> None:
+    t = f.text.lower()
+    after = c.text[f.end:f.end + 12].lower()
+    if re.match(r"\s+(?:ended|ending)\b", after):
+        tx.type = "DURATION"
+        tx.value = "P1Y"
+        tx.precision = "duration"
+        return
+    if c.dct is None:
+        return
+    offset = -1 if re.search(r"\b(?:latest|previous|prior|past|last)\b", t) else 1 if re.search(
+        r"\b(?:next|coming)\b", t) else 0
+    _publish(tx, at("year", c.dct).shift(offset, "year"))
+
+
 _HANDLERS: dict[str, Callable[[Found, _Ctx, Timex], None]] = {
     "iso": _h_iso, "slash": _h_slash, "date": _h_date, "month_year": _h_month_year, "month": _h_month,
     "time": _h_time, "weekday": _h_weekday, "deictic": _h_deictic, "rel": _h_rel, "anaphor": _h_anaphor,
     "year": _h_year, "decade": _h_decade, "century": _h_century, "quarter": _h_quarter,
     "duration": _h_duration, "plural": _h_plural, "recent": _h_recent, "ref": _h_ref, "set": _h_set,
-    "season": _h_season, "holiday": _h_holiday,
+    "season": _h_season, "holiday": _h_holiday, "yearend": _h_yearend, "fiscal": _h_fiscal,
 }
