@@ -25,7 +25,7 @@ system-deps:
 	bash scripts/system-deps.sh
 
 test: install system-deps
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench fuzz
 	$(BIN)/python -m pytest -q
 
 bench: install
