@@ -85,6 +85,11 @@ def _run_batch(args: tuple[list[tuple[int, Record]], frozenset[str], float | Non
 
 
 def _worker_init() -> None:
+    """Load the model once per worker. Ctrl-C is left to the parent, which stops
+    the pool: a worker interrupted mid-task would leave the pool unable to shut down."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from byline import nlp
 
     nlp.load()

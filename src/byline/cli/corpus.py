@@ -225,8 +225,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Analyse every article under PATHS into a store; rerun to resume."""
         code = _run_ingest(paths, db, jobs, batch_size, skip, max_bytes, quiet, limit)
-        if code:
-            raise typer.Exit(code)
+        if code:  # interrupted (130); the summary above says so
+            raise SystemExit(code)
 
     @app.command("export")
     def export_cmd(
