@@ -354,7 +354,7 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(errs))
             print()
     elapsed = time.perf_counter() - t0
-    lines = report(rows, totals, unit_totals, elapsed)
+    lines = report(rows, totals, unit_totals, elapsed) + source_report()
     print("\n".join(lines))
     if not args.no_write:
         OUT.parent.mkdir(parents=True, exist_ok=True)
@@ -409,6 +409,35 @@ def report(rows: list, totals: dict[str, Score], unit_totals: dict[str, Score], 
         "(\"£600m\", \"2.1m\"), as news writes it, so the specs' \"1m\" / \"1.8m\" metres are missed; "
         "\"5G\"-style `G` (giga) is not read as a scale.",
     ]
+    return lines
+
+
+def source_report() -> list[str]:
+    """Claim-source quality on the hand-labelled set (tests/claims/claim_sources.json)."""
+    import hashlib
+
+    from byline.claims.sources import classify
+
+    rows = json.loads((ROOT / "tests" / "claims" / "claim_sources.json").read_text(encoding="utf-8"))
+    data = ROOT.parent / "shared" / "data"
+    labels = ("named", "vague", "none")
+    conf = {(g, p): 0 for g in labels for p in labels}
+    for r in rows:
+        sentence = (data / r["path"]).read_text(encoding="utf-8", errors="replace")[r["start"]: r["end"]]
+        if hashlib.sha1(sentence.encode()).hexdigest()[:12] != r["sha1"]:
+            continue
+        conf[(r["label"], classify(sentence)[0])] += 1
+    total = sum(conf.values())
+    acc = sum(conf[(x, x)] for x in labels) / total if total else 0.0
+    lines = ["", "## Claim source quality (hand-labelled, `tests/claims/claim_sources.json`)", "",
+             f"{total} claim sentences from PolNeAR dev and BBC business/politics, labelled by reading each "
+             "(guide: `docs/claims-labelling.md`). Sentence-level classifier `byline.claims.sources.classify` "
+             f"(no parse, no entities). Accuracy **{100 * acc:.1f}**.", "",
+             "| gold \\ predicted | named | vague | none | recall |", "|---|---:|---:|---:|---:|"]
+    for g in labels:
+        n = sum(conf[(g, p)] for p in labels)
+        lines.append(f"| {g} | " + " | ".join(str(conf[(g, p)]) for p in labels) +
+                     f" | {100 * conf[(g, g)] / n:.0f} |" if n else f"| {g} | 0 | 0 | 0 | — |")
     return lines
 
 

@@ -353,17 +353,16 @@ def _make_claim(ctx: Context, s: _Sent, c_start: int, c_end: int, figures: list[
     hit = _quote_for(ctx, a_span)
     if hit is not None:
         q, direct = hit
-        if direct or source.quality == "none":
+        sp = q.speaker  # type: ignore[attr-defined]
+        if sp is not None and sp.name and (direct or source.quality == "none"):
             quote_id = q.id  # type: ignore[attr-defined]
-            sp = q.speaker  # type: ignore[attr-defined]
-            if sp is not None and sp.name:
-                quality = "named" if sp.entity_id else quality_of(sp.name, False)
-                source = ClaimSource(name=sp.name, entity_id=sp.entity_id,
-                                     span=q.source.span if q.source else None, quality=quality)  # type: ignore
-            elif direct:
-                source = ClaimSource(quality="vague", name=None)
-        else:
+            quality = "named" if sp.entity_id else quality_of(sp.name, False)
+            source = ClaimSource(name=sp.name, entity_id=sp.entity_id,
+                                 span=q.source.span if q.source else None, quality=quality)  # type: ignore
+        elif direct:
             quote_id = q.id  # type: ignore[attr-defined]
+            if source.quality == "none":
+                source = ClaimSource(quality="vague", name=None)  # quoted, but nobody is named
     quantities = []
     subject = None
     for f in figures:

@@ -72,7 +72,12 @@ def quality_of(name: str, has_entity: bool) -> str:
     content = [w for w in words if w and w not in FILLER]
     if not content:
         return "vague"
+    if words and words[0] in ("the", "this", "that", "his", "her", "its", "their") and content and \
+            not content[-1].endswith("s") and content[-1] not in PRONOUNS:
+        return "named"  # a definite description of one source: "the poll", "the company"
     if all(w in VAGUE_HEADS or w in PRONOUNS for w in content):
+        if all(w in PRONOUNS for w in content) and any(w in ("he", "she") for w in content):
+            return "named"  # "he said": a person named nearby
         if has_entity and not all(w in VAGUE_HEADS for w in content):
             return "named"
         return "vague"
@@ -123,3 +128,12 @@ def find_frame(sentence: str) -> Frame | None:
         s0 = m.start("src1") if m.group("src1") else m.start("src2")
         return Frame(src.strip(), s0, s0 + len(src), m.start(), m.end(), "", "tail")
     return None
+
+
+def classify(sentence: str) -> tuple[str, str | None]:
+    """Sentence-level source quality without parse or entities: (quality, source name)."""
+    frame = find_frame(sentence)
+    if frame is None:
+        return "none", None
+    name = clean_name(frame.name)
+    return quality_of(name, False), name
