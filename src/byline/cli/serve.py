@@ -24,12 +24,14 @@ def register(app: typer.Typer) -> None:
         import uvicorn
 
         from byline import nlp
+        from byline.pipeline import get_pipeline
         from byline.web import create_app
 
         if db is not None and not db.is_file():
             raise errors.UsageError(f"{db}: no such corpus database (build one with `byline ingest`)")
         web_app = create_app(db=db, max_bytes=max_bytes, timeout=timeout, workers=workers)
-        nlp.load()  # load the model before the first request, not during it
+        nlp.load()  # load the model and warm the stages before the first request, not during it
+        get_pipeline(None, timeout).warm_up()
         if host not in ("127.0.0.1", "localhost", "::1"):
             sys.stderr.write(f"byline: warning: listening on {host}: reachable from other machines\n")
         sys.stderr.write(f"byline: serving on http://{'[' + host + ']' if ':' in host else host}:{port}/\n")

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import time
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from byline import readers
 from byline.api import analyze
-from byline.errors import InputError
+from byline.errors import InputError, LimitError
 from byline.model import Brief
 from byline.pipeline import parse_published
 from byline.web import messages
@@ -66,13 +67,16 @@ def to_record(req: AnalyzeRequest) -> dict[str, Any]:
     return rec
 
 
-def run_analysis(rec: dict[str, Any]) -> Brief:
+def run_analysis(rec: dict[str, Any], time_budget: float | None = None) -> Brief:
+    """The brief for one record; ``time_budget`` makes the pipeline itself stop
+    (between stages) once the time is spent, freeing the worker thread."""
     return analyze(
         rec["text"],
         published=rec.get("published"),
         published_source=rec.get("published_source"),
         title=rec.get("title"),
         url=rec.get("url"),
+        time_budget=time_budget,
     )
 
 
@@ -80,8 +84,9 @@ class Analyzer:
     """Runs analyses on a small pool of worker threads, each under a time limit.
 
     A thread cannot be stopped from outside: an analysis that passes the limit
-    is answered with 504 at once and left to finish in the background, its
-    result discarded. The pool's size bounds how many can run at a time.
+    is answered with 504 at once; the pipeline, given the same limit as its
+    time budget, stops by itself at the next stage boundary and its result is
+    discarded. The pool's size bounds how many analyses run at a time.
     """
 
     def __init__(self, timeout: float, workers: int = 2):
@@ -91,11 +96,16 @@ class Analyzer:
 
     async def __call__(self, rec: dict[str, Any]) -> Brief:
         """The brief for ``rec``; raises :class:`TimeoutError` past the limit."""
-        future = self.pool.submit(run_analysis, rec)
+        started = time.monotonic()
+        future = self.pool.submit(run_analysis, rec, self.timeout)
         try:
             return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
         except TimeoutError:
             future.cancel()  # still queued: never starts
+            raise
+        except LimitError:
+            if time.monotonic() - started >= self.timeout:  # the pipeline's own time budget ran out
+                raise TimeoutError from None
             raise
 
     def close(self) -> None:

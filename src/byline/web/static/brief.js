@@ -213,7 +213,7 @@
     if (!ents.length) return h("p", { class: "none", text: "No entities found." });
     const body = h("tbody");
     for (const e of ents) {
-      const aka = (e.aliases || []).filter((a) => a !== e.name).slice(0, 3);
+      const aka = (e.aliases || []).filter((a) => a !== e.name && a.length < e.name.length + 12).slice(0, 2);
       body.append(h("tr", { "data-entity-id": e.id },
         h("td", null, h("strong", { text: e.name }), aka.length ? h("span", { class: "aka", text: " (" + aka.join(", ") + ")" }) : null),
         h("td", { class: "type", text: e.type }),
@@ -393,14 +393,14 @@
       h("aside", { class: "side" },
         detail,
         section("speakers-panel", "Who said what", legend(speakers, corpus)),
-        section("entities-panel", "Entities", entityTable(brief)),
         section("flags-panel", "Flags for the editor", flagList(brief))));
 
+    const strip = h("section", { id: "timeline", class: "panel timeline" }, h("h2", { text: "Timeline" }), timeline(brief));
     const lower = h("div", { class: "brief-lower" },
-      h("section", { id: "timeline", class: "panel" }, h("h2", { text: "Timeline" }), timeline(brief)),
+      h("section", { id: "entities-panel", class: "panel" }, h("h2", { text: "Entities" }), entityTable(brief)),
       h("section", { id: "claims-panel", class: "panel" }, h("h2", { text: "Claims" }), claimList(brief)));
 
-    container.replaceChildren(head, body, lower);
+    container.replaceChildren(head, body, strip, lower);
     textBox.addEventListener("click", (ev) => {
       const m = ev.target.closest("mark.quote");
       if (!m) return;
