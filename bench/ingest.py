@@ -20,6 +20,7 @@ import datetime as dt
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -104,6 +105,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="Only the first N articles (sorted by path).")
     ap.add_argument("--out", type=Path, default=OUT, help="Markdown report to write.")
     ap.add_argument("--jobs", default="1,2", help="Job counts to measure, comma-separated.")
+    ap.add_argument("--keep", type=Path, default=None, help="Copy the --jobs 1 store to this file.")
     args = ap.parse_args()
     if not BBC.exists():
         sys.exit(f"BBC dev data not found at {BBC} (it lives in ../shared beside the repo)")
@@ -125,6 +127,8 @@ def main() -> None:
             ingest_runs[jobs] = r
             runs.append((f"byline ingest --jobs {jobs}", load, r))
             print(f"jobs {jobs}: {r['articles'] / r['seconds']:.2f} articles/s", file=sys.stderr)
+            if args.keep and jobs == 1:
+                shutil.copyfile(tmp / "jobs1.db", args.keep)
 
     def rate(r: dict) -> float:
         return r["articles"] / r["seconds"] if r["seconds"] else 0.0

@@ -89,8 +89,12 @@ def _run_ingest(paths: list[str], db: str, jobs: int, batch_size: int, skip: str
 
     from byline.ingest import Summary, estimate_total, ingest
 
-    if jobs < 1:
-        raise errors.UsageError("--jobs must be at least 1")
+    if jobs < 0:
+        raise errors.UsageError("--jobs must be 0 (one per CPU core) or more")
+    if jobs == 0:
+        import os
+
+        jobs = os.cpu_count() or 1
     console = Console(stderr=True)
     store = Store(db)
     total = None if quiet else estimate_total(paths)
@@ -216,7 +220,7 @@ def register(app: typer.Typer) -> None:
     def ingest_cmd(
         paths: list[str] = typer.Argument(..., help="Files or directories (.txt .html .json .jsonl .warc[.gz])."),
         db: str = _db_option(),
-        jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes (each loads the model once)."),
+        jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes (model loaded in each); 0 = one a core."),
         batch_size: int = typer.Option(16, "--batch-size", help="Articles per worker batch."),
         skip: str | None = typer.Option(None, "--skip", help="Stages to switch off, e.g. quotes,claims."),
         max_bytes: int = typer.Option(readers.MAX_BYTES, "--max-bytes", help="Largest input file accepted."),
