@@ -139,11 +139,11 @@ _RAW_RULES: list[tuple[str, str, Callable[[str, re.Match[str]], bool] | None]] =
              rf"(?:\s+(?i:today|yesterday|tomorrow|tonight)|,?\s+(?i:on\s+)?{WEEKDAY}(?:,?\s+{MONTH}\s+{DAYNUM})?"
              rf"|,?\s+{MONTH}\s+{DAYNUM})?", None),
     ("time", rf"(?i:the\s+)?{CLOCK}", None),
-    ("weekday", rf"(?:(?i:last|next|this|this\s+coming|past|coming|early|late|earlier|later|that)\s+)?{WEEKDAY}(?:'s)?(?:\s+{PART})?",
-     _weekday_ok),
+    ("weekday", rf"(?:(?i:last|next|this|this\s+coming|past|coming|early|late|earlier|later|that)\s+)?{WEEKDAY}"
+                rf"(?:'s)?(?:\s+{PART})?", _weekday_ok),
     ("weekday", rf"(?i:the\s+)?(?i:day|night)\s+(?i:before|after)\s+(?:(?i:last|next)\s+)?{WEEKDAY}", None),
-    ("deictic", r"(?i:(?:late|early|earlier|later|mid-?afternoon|mid-?morning)\s+)?(?i:today|yesterday|tomorrow|tonight)"
-                rf"(?:'s)?(?:\s+{PART})?", _deictic_ok),
+    ("deictic", r"(?i:(?:late|early|earlier|later|mid-?afternoon|mid-?morning)\s+)?"
+                rf"(?i:today|yesterday|tomorrow|tonight)(?:'s)?(?:\s+{PART})?", _deictic_ok),
     ("deictic", r"(?i:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))", None),
     ("deictic", rf"(?i:(?:earlier|later)\s+)?(?i:this|last|tomorrow|yesterday)\s+{PART}", None),
     ("deictic", r"(?i:mid[- ]?(?:afternoon|morning)|the\s+(?:morning|afternoon|evening))", _part_ok),

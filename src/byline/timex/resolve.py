@@ -318,6 +318,8 @@ def _year_for(c: _Ctx, f: Found, month: int, day: int | None = None) -> int | No
 #: side of the publication date before the clause's tense moves it a year.
 SLACK_DAY = 60
 SLACK_MONTH = 45
+#: How far back (characters) "a year ago" looks for the quarter it compares with.
+QUARTER_WINDOW = 600
 
 
 def _h_date(f: Found, c: _Ctx, tx: Timex) -> None:
@@ -716,7 +718,7 @@ def _h_duration(f: Found, c: _Ctx, tx: Timex) -> None:
     base = None
     if unit == "year" and steps == 1:
         # "a year ago/earlier" compares like with like: the quarter or month just mentioned
-        base = _ref(c, tx, lambda p: p.gran in ("quarter", "half"), window=250)
+        base = _ref(c, tx, lambda p: p.gran in ("quarter", "half"), window=QUARTER_WINDOW)
     if base is None and not deictic:
         base = _ref(c, tx, lambda p: rank(p.gran) <= rank(gran) and p.gran not in ("time", "part"), window=300)
         if base is not None:
@@ -889,7 +891,7 @@ def _h_holiday(f: Found, c: _Ctx, tx: Timex) -> None:
 def _h_yearend(f: Found, c: _Ctx, tx: Timex) -> None:
     t = f.text.lower()
     if re.fullmatch(r"year-(?:earlier|ago|before)", t):
-        base = _ref(c, tx, lambda p: p.gran in ("quarter", "half"), window=250)
+        base = _ref(c, tx, lambda p: p.gran in ("quarter", "half"), window=QUARTER_WINDOW)
         if base is None:
             if c.dct is None:
                 return
