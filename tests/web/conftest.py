@@ -86,11 +86,21 @@ def browser_context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 
 @pytest.fixture
-def page(browser_context: Any) -> Iterator[Any]:
+def page(browser_context: Any, live_server: LiveServer) -> Iterator[Any]:
+    """A fresh tab. ``page.errors`` collects what a test asserts is empty: uncaught
+    exceptions, dialogs, Content-Security-Policy violations and any request to
+    another host than the test server (the page must work offline)."""
     pg = browser_context.new_page()
-    pg.errors = []  # page errors (uncaught exceptions), checked by tests
+    pg.errors = []
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
     pg.on("dialog", lambda d: (pg.errors.append(f"dialog: {d.message}"), d.dismiss()))
+    pg.on("console", lambda m: "Content Security Policy" in m.text and pg.errors.append(f"csp: {m.text}"))
+
+    def request(req: Any) -> None:
+        if not req.url.startswith((live_server.url + "/", "blob:", "data:")):
+            pg.errors.append(f"external request: {req.url}")
+
+    pg.on("request", request)
     try:
         yield pg
     finally:

@@ -103,6 +103,7 @@ def test_stored_article_with_nested_quotes(page: Any, live_server: Any, output_d
     assert colours["q1"] != colours["q2"] and colours["q3"] == "sp-none"
     assert page.text_content("#article-text .claim.src-vague") == brief.claims[0].text
 
+    assert page.get_attribute("#article-text mark[data-quote-id=q2]", "title") == "Whitcombe — nested — “told”"
     page.click("#article-text mark[data-quote-id=q2]")  # click a quote and read its speaker
     assert page.text_content("#detail [data-field=speaker]") == "Whitcombe"
     assert page.text_content("#detail [data-field=kind]") == "nested"
