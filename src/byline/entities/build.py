@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from byline.entities.cluster import Cluster, build
 from byline.entities.coref import Link, resolve
-from byline.entities.mentions import NameMention, extract
+from byline.entities.mentions import NameMention, extract, propagate
 from byline.entities.names import is_acronym, norm, tidy
 from byline.entities.resolve import SpanResolver
 from byline.model import Entity, Mention, Salience
@@ -122,10 +122,31 @@ def _common_word(doc: Doc, c: Cluster, lower_counts: Counter[str]) -> bool:
     )
 
 
+def _propagation_keys(clusters: list[Cluster]) -> dict[str, str]:
+    """One-word keys that name exactly one cluster: surnames of people, acronyms and one-word
+    names of organisations and places."""
+    seen: dict[str, set[int]] = {}
+    labels: dict[int, str] = {}
+    for ci, c in enumerate(clusters):
+        labels[ci] = c.label
+        ws = c.words()
+        if c.label == "PERSON" and len(ws) >= 2:
+            seen.setdefault(ws[-1], set()).add(ci)
+        for m in c.mentions:
+            k = norm(m.name)
+            if " " not in k and (c.label != "PERSON" or len(ws) >= 2):
+                seen.setdefault(k, set()).add(ci)
+    return {k: labels[next(iter(v))] for k, v in seen.items() if len(v) == 1 and len(k) > 1}
+
+
 def analyze(doc: Doc, new_id=None) -> Analysis:  # type: ignore[no-untyped-def]
     """Entities of ``doc``: clusters in first-mention order, coreference links and a resolver."""
     mentions: list[NameMention] = extract(doc)
     clusters = build(doc, mentions)
+    keys = _propagation_keys(clusters)
+    extra = propagate(doc, mentions, keys)
+    if extra:
+        clusters = build(doc, sorted(mentions + extra, key=lambda m: m.start))
     lower_counts = Counter(t.lower_ for t in doc if t.is_alpha and t.text.islower() and not t.is_sent_start)
     clusters = [c for c in clusters if not _common_word(doc, c, lower_counts)]
     tok_cluster: dict[int, int] = {}

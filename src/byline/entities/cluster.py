@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from byline.entities.gender import of_first_name
 from byline.entities.lexicon import COUNTRY_VARIANTS, GENDERED_TITLES
 from byline.entities.mentions import NameMention
 from byline.entities.names import acronym_of, country, is_acronym, norm, tidy
@@ -182,6 +183,11 @@ def _settle(c: Cluster) -> None:
             for w in m.role.lower().split():
                 if w in GENDERED_TITLES:
                     genders.append(GENDERED_TITLES[w])
+    if not genders and label == "PERSON":
+        ws = c.name.split()
+        g = of_first_name(ws[0]) if len(ws) >= 2 else None
+        if g:
+            genders.append(g)
     if genders and len(set(genders)) == 1:
         c.gender = genders[0]
 

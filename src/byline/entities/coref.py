@@ -160,10 +160,10 @@ class Resolver:
         chosen: _Seen | None = None
         if len(ok) == 1:
             chosen = ok[0]
-        elif len(known) == 1:
-            chosen = known[0]
         else:
-            chosen = self._by_subject(tok, known or ok)
+            chosen = self._by_subject(tok, ok)
+            if chosen is None and len(known) == 1 and known[0] is ok[0]:
+                chosen = known[0]  # the most recent is the only one known to fit
         if chosen is None:
             return
         c = self.clusters[chosen.cluster]
@@ -172,13 +172,14 @@ class Resolver:
         self._link(chosen.cluster, tok, tok.idx, tok.idx + len(tok), "pronoun")
 
     def _by_subject(self, tok: Token, cands: list[_Seen]) -> _Seen | None:
-        """With several candidates: the subject of the nearest sentence naming one of them,
-        when no other candidate is mentioned in that sentence after it."""
+        """With several candidates: the one the nearest sentence naming any of them names, if it
+        names only one; else its subject, when the pronoun is a subject in a later sentence
+        and no other candidate follows that subject."""
         nearest = max(c.sent for c in cands)
         here = [c for c in cands if c.sent == nearest]
         subj = [c for c in here if c.subject]
-        if len(subj) == 1 and len(here) == 1:
-            return subj[0]
+        if len(here) == 1:
+            return here[0]
         if len(subj) == 1 and tok.dep_ in SUBJ:
             others = [c for c in here if c is not subj[0]]
             if all(o.tok < subj[0].tok for o in others) and self.sent_of[tok.i] != nearest:
@@ -273,9 +274,12 @@ class Resolver:
                 return
         if tok.tag_ != "NN" or det_low not in ("a", "an", "the"):
             return
+        here = self.sent_of[tok.i]
         cands = self._recent(tok, 1, ("ORG",))
-        if len(cands) == 1:
-            self._link(cands[0].cluster, tok, start, end, "description")
+        same = [c for c in cands if c.sent == here]
+        pick = same if same else cands
+        if len(pick) == 1:
+            self._link(pick[0].cluster, tok, start, end, "description")
 
     def _cluster_in(self, tok: Token) -> int | None:
         if tok.i in self.tok_cluster:

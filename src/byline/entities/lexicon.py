@@ -88,7 +88,7 @@ ORG_DESCRIPTIONS: dict[str, frozenset[str] | None] = {
 #: People who speak for an organisation: "a spokesperson for X" speaks as X.
 SPOKES_NOUNS = frozenset("""
 spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen representative representatives
-official officials source sources aide aides statement
+official officials aide aides
 """.split())
 
 #: Verbs of saying: a pronoun "it" is a referent (not an expletive) as their subject.

@@ -255,6 +255,43 @@ def _role(doc: Doc, m: NameMention, ent_tokens: dict[int, Span]) -> None:
         m.extras.append(doc.text[cs:m.end])
 
 
+def _bracket_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """"The World Health Organization (WHO": an entity run across a bracket is two names."""
+    out = []
+    s = start
+    for i in range(start, end):
+        if doc[i].text in "()[]":
+            if i > s:
+                out.append((s, i))
+            s = i + 1
+    if end > s:
+        out.append((s, end))
+    return out
+
+
+def propagate(doc: Doc, mentions: list[NameMention], keys: dict[str, str]) -> list[NameMention]:
+    """Further mentions of names already found, at tokens NER left out ("Merkel wins again"):
+    a capitalised proper-noun token whose folded form is in ``keys`` (folded name -> label)."""
+    covered: set[int] = set()
+    for m in mentions:
+        covered.update(range(m.tok_start, m.tok_end))
+    out = []
+    for tok in doc:
+        if tok.i in covered or not tok.text[:1].isupper() or tok.pos_ != "PROPN":
+            continue
+        label = keys.get(norm(tok.text))
+        if label is None:
+            continue
+        if tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].i not in covered:
+            continue  # part of a longer unknown name
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].i not in covered:
+            continue
+        cs, ce = _char_bounds(doc, tok.i, tok.i + 1)
+        if ce > cs:
+            out.append(NameMention(cs, ce, doc.text[cs:ce], label, tok.i, tok.i + 1))
+    return out
+
+
 def extract(doc: Doc) -> list[NameMention]:
     """All proper-name mentions of ``doc``, in text order."""
     mentions: list[NameMention] = []
@@ -266,10 +303,11 @@ def extract(doc: Doc) -> list[NameMention]:
         if ent.label_ not in KEPT_LABELS:
             taken.update(range(ent.start, ent.end))
             continue
-        m = _make(doc, ent.start, ent.end, ent.label_)
         taken.update(range(ent.start, ent.end))
-        if m is not None:
-            mentions.extend(_split_hyphen_countries(doc, m))
+        for s, e in _bracket_pieces(doc, ent.start, ent.end):
+            m = _make(doc, s, e, ent.label_)
+            if m is not None:
+                mentions.extend(_split_hyphen_countries(doc, m))
     for s, e in _name_chunks(doc, taken):
         m = _make(doc, s, e, "ORG")
         if m is not None:

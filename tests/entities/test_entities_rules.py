@@ -1,0 +1,172 @@
+"""Entities on small hand-written texts: merging, roles, acronyms, countries, coreference, resolver."""
+
+from __future__ import annotations
+
+import pytest
+
+from byline import nlp
+from byline.entities import analyze
+from byline.entities.names import acronym_of, norm, tidy
+
+
+def ents(text: str):
+    a = analyze(nlp.load()(text))
+    return a, a.to_entities()
+
+
+def by_name(entities, name):
+    hits = [e for e in entities if e.name == name]
+    assert len(hits) == 1, [(e.name, e.aliases) for e in entities]
+    return hits[0]
+
+
+def test_norm_and_acronyms():
+    assert norm("The U.S.") == "us"
+    assert norm("Sheinbaum’s") == "sheinbaum"
+    assert acronym_of("CDC", "Centers for Disease Control and Prevention")
+    assert acronym_of("NSC", "U.S. National Security Council")
+    assert not acronym_of("FBI", "National Security Council")
+    assert tidy("Centers For Disease Control And Prevention") == "Centers for Disease Control and Prevention"
+
+
+def test_person_variants_merge_with_title_as_role():
+    text = ("Mexican President Claudia Sheinbaum spoke on Tuesday. Sheinbaum said the plan was final. "
+            "Critics of Sheinbaum's plan were not convinced.")
+    _, es = ents(text)
+    e = by_name(es, "Claudia Sheinbaum")
+    assert e.type == "PERSON"
+    assert "Sheinbaum" in e.aliases
+    assert "Mexican President Claudia Sheinbaum" in e.aliases
+    assert e.roles == ["Mexican President"]
+    assert sum(1 for m in e.mentions if m.kind == "name") == 3
+    assert not [x for x in es if x.name == "Sheinbaum"]
+
+
+def test_surname_before_full_name_is_merged():
+    text = "Merkel wins again.\nGerman Chancellor Angela Merkel won a fourth term on Sunday, and Merkel thanked voters."
+    _, es = ents(text)
+    e = by_name(es, "Angela Merkel")
+    assert e.mentions[0].span.start == 0
+
+
+def test_acronym_after_and_before_its_expansion():
+    text = ("Officials at the Centers for Disease Control and Prevention (CDC) warned of a new strain. "
+            "The CDC said cases were rising.")
+    _, es = ents(text)
+    e = by_name(es, "Centers for Disease Control and Prevention")
+    assert "CDC" in e.aliases and e.type == "ORG"
+    text2 = ("The WHO said on Monday it was worried. The World Health Organization (WHO) has 194 members. "
+             "Later the WHO added a warning.")
+    _, es2 = ents(text2)
+    e2 = by_name(es2, "World Health Organization")
+    assert "WHO" in e2.aliases
+    assert len(e2.mentions) >= 3
+
+
+def test_country_variants_are_one_entity():
+    text = ("The U.S. imposed tariffs on steel. Officials in the United States said America would not back "
+            "down, and US exports fell.")
+    _, es = ents(text)
+    us = [e for e in es if e.type == "GPE"]
+    assert len(us) == 1 and us[0].name == "United States"
+    assert len([m for m in us[0].mentions if m.kind == "name"]) >= 3
+
+
+def test_country_prefixed_organisation_keeps_short_alias():
+    text = "The U.S. National Security Council (NSC) did not comment. The NSC later issued a statement."
+    _, es = ents(text)
+    e = by_name(es, "U.S. National Security Council")
+    assert {"NSC", "National Security Council"} <= set(e.aliases)
+
+
+def test_coordinated_organisations_are_split():
+    text = "The Sinaloa and Jalisco New Generation Cartels control much of the drug trade."
+    _, es = ents(text)
+    names = {e.name for e in es}
+    assert {"Sinaloa Cartel", "Jalisco New Generation Cartel"} <= names
+
+
+def test_pronoun_resolves_to_the_only_compatible_person():
+    text = "Angela Merkel arrived in Paris on Monday. She said the talks had gone well."
+    a, es = ents(text)
+    e = by_name(es, "Angela Merkel")
+    she = text.index("She")
+    assert a.resolver(she, she + 3) == e.id
+    assert any(m.kind == "pronoun" and m.text == "She" for m in e.mentions)
+
+
+def test_gender_from_title_picks_the_right_person():
+    text = "Congresswoman Ann Lee met Senator Bob Ray in Washington. She said the bill would pass."
+    a, es = ents(text)
+    she = text.index("She")
+    lee = by_name(es, "Ann Lee")
+    assert a.resolver(she, she + 3) == lee.id
+
+
+def test_ambiguous_pronoun_is_left_unresolved():
+    text = "Chris Smith met Alex Jones in Ottawa. Later he called."
+    a, _ = ents(text)
+    he = text.index("he called")
+    assert a.resolver(he, he + 2) is None
+
+
+def test_description_by_role_and_ambiguity():
+    text = ("Mexican President Claudia Sheinbaum rejected the plan. The Mexican leader said sovereignty was "
+            "not for sale.")
+    a, es = ents(text)
+    start = text.index("The Mexican leader")
+    e = by_name(es, "Claudia Sheinbaum")
+    assert a.resolver(start, start + len("The Mexican leader")) == e.id
+    two = ("French President Emmanuel Macron met Brazilian President Luiz Lula in Rome. "
+           "The president said the meeting was useful.")
+    a2, _ = ents(two)
+    p = two.index("The president")
+    assert a2.resolver(p, p + len("The president")) is None
+
+
+def test_spokesperson_speaks_for_the_organisation():
+    text = ("A spokesperson for the U.S. Department of Transportation said the rule would change. "
+            "The Federal Aviation Administration declined to comment, but a spokesman said it was studying the "
+            "rule.")
+    a, es = ents(text)
+    dot = by_name(es, "U.S. Department of Transportation")
+    q = "A spokesperson for the U.S. Department of Transportation"
+    assert a.resolver(0, len(q)) == dot.id
+    faa = by_name(es, "Federal Aviation Administration")
+    s = text.index("a spokesman")
+    assert a.resolver(s, s + len("a spokesman")) == faa.id
+
+
+def test_resolver_spans_names_possessives_and_junk():
+    text = "Former U.S. President Donald Trump spoke. Trump's plan was new."
+    a, es = ents(text)
+    trump = by_name(es, "Donald Trump")
+    us = by_name(es, "United States")
+    r = a.resolver
+    assert r(0, len("Former U.S. President Donald Trump")) == trump.id
+    p = text.index("Trump's")
+    assert r(p, p + len("Trump's")) == trump.id
+    u = text.index("U.S.")
+    assert r(u, u + 4) == us.id
+    assert r(0, 0) is None
+    assert r(-5, 3) is None
+    assert r(10, 10_000) is None
+    assert r(text.index("plan"), text.index("plan") + 4) is None
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "\x00\x01 binary \ufffd\ufffd", "“Unbalanced ‘quotes” 'here",
+                                  "🙂" * 50, "a" * 5000])
+def test_degenerate_input_gives_a_clean_result(text):
+    a, es = ents(text)
+    for e in es:
+        assert e.mentions
+    assert a.resolver(0, len(text)) in {None, *(e.id for e in es)}
+
+
+def test_ids_follow_first_mention():
+    text = "Boris Johnson met Emmanuel Macron in Paris. Macron thanked Johnson."
+    _, es = ents(text)
+    firsts = [e.salience.first for e in es]
+    assert firsts == sorted(firsts)
+    assert [e.id for e in es] == [f"e{i + 1}" for i in range(len(es))]
+    assert abs(sum(e.salience.share for e in es) - 1) < 0.01
