@@ -162,8 +162,8 @@ class Resolver:
             chosen = ok[0]
         else:
             chosen = self._by_subject(tok, ok)
-            if chosen is None and len(known) == 1 and known[0] is ok[0]:
-                chosen = known[0]  # the most recent is the only one known to fit
+            if chosen is None and len(known) == 1 and (known[0] is ok[0] or known[0].subject):
+                chosen = known[0]  # the only one known to fit, and the latest or a subject
         if chosen is None:
             return
         c = self.clusters[chosen.cluster]
