@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from byline.claims import units as U
-from byline.claims.quantities import Found, extract
+from byline.claims.quantities import Found, extract, is_figure
 from byline.claims.sources import clean_name as clean_source
 from byline.claims.sources import find_frame, quality_of
 from byline.model import Claim, ClaimSource, PlaceRef, Quantity, Range, Span
@@ -77,20 +77,6 @@ def _sentences(ctx: Context) -> list[_Sent]:
                 out.append(_Sent(pos + lead, pos + len(piece.rstrip())))
             pos += len(piece)
     return out
-
-
-def is_figure(f: Found) -> bool:
-    """A quantity worth checking: not a date, identifier, ordinal, clock time or plain small word number."""
-    if f.is_date or f.is_id or f.kind == "ordinal" or f.dimension in ("clock", "age", "duration"):
-        return False
-    if f.kind in ("percent", "money", "measure", "multiplier", "vague"):
-        return True
-    if f.hedge or isinstance(f.value, tuple):
-        return True
-    if f.words:
-        v = f.value if isinstance(f.value, float) else None
-        return v is not None and (v >= 100 or v != int(v))
-    return True
 
 
 def _to_quantity(ctx: Context, f: Found, unit: str | None) -> Quantity:

@@ -646,6 +646,20 @@ def _scale_of(v: float) -> float:
     return 1.0
 
 
+def is_figure(f: Found) -> bool:
+    """A quantity worth checking: not a date, identifier, ordinal, clock time or plain small word number."""
+    if f.is_date or f.is_id or f.kind == "ordinal" or f.dimension in ("clock", "age", "duration"):
+        return False
+    if f.kind in ("percent", "money", "measure", "multiplier", "vague"):
+        return True
+    if f.hedge or isinstance(f.value, tuple):
+        return True
+    if f.words:
+        v = f.value if isinstance(f.value, float) else None
+        return v is not None and (v >= 100 or v != int(v))
+    return True
+
+
 def extract(text: str) -> list[Found]:
     """Every quantity in ``text``, in order (dates and identifiers marked, not dropped)."""
     if not text:

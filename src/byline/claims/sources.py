@@ -40,17 +40,28 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her", "their"}
 
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>[^,;:\n]{2,120}?)(?=\s*(?:,|;|:|\n|\.?\s*$))", re.I)
 _PRE = re.compile(
-    rf"(?:^|[,;:\u2014\u2013]\s*|\bthat\s+|\band\s+|\bbut\s+|\bas\s+|\bwhile\s+)"
-    rf"(?P<src>(?:[\w’'.&()-]+\s+){{0,7}}?[\w’'.&()-]+)\s+(?:have\s+|has\s+|had\s+)?"
-    rf"(?P<verb>{REPORT_VERBS})\b(?:\s+that\b)?",
+    rf"(?:^|[,;:\u2014\u2013]\s*|\b(?:that|and|but|as|while|which|who|although|though|because)\s+)"
+    rf"(?P<src>(?:[\w’'.&()-]+\s+){{0,11}}?[\w’'.&()-]+)(?:,[^,;\n]{{1,100}},)?\s+"
+    rf"(?:have\s+|has\s+|had\s+|also\s+|previously\s+|recently\s+|now\s+)?"
+    rf"(?P<verb>{REPORT_VERBS}|pointed\s+out|points\s+out|point\s+out)\b(?:\s+that\b)?",
     re.I,
 )
+_TAIL_VERBS = ("said|says|reported|reports|told|added|adds|noted|notes|wrote|writes|estimated|estimates|warned|warns|"
+               "believes|believe|believed|found|finds|predicts|predicted|argued|argues|claimed|claims|explained")
 _POST = re.compile(
-    r",\s*(?:(?P<verb1>said|says|reported|told|added|noted|wrote|according to)\s+(?P<src1>[^,.;\n]{2,80})"
-    r"|(?P<src2>[^,.;\n]{2,80}?)\s+(?P<verb2>said|says|reported|told|added|noted|wrote|estimated|estimates))"
-    r"\s*[.;]?\s*$",
+    rf"(?:,|[,!?]?\s*['\"”’]+)\s*(?:(?P<verb1>{_TAIL_VERBS})\s+(?P<src1>[^,.;\n\"”]{{2,80}}?)"
+    rf"|(?P<src2>[^,.;\n\"”]{{2,80}}?)\s+(?:has\s+|had\s+|have\s+)?(?P<verb2>{_TAIL_VERBS}))"
+    r"\s*(?:,[^.;\n]{1,80})?[.;]?\s*$",
     re.I,
 )
+_NOT_SOURCE = re.compile(
+    r"%|\bper\s*cent\b|\bpercent\b|^(?:(?:about|some|nearly|almost|only|just|around|over|a|an|the)\s+)*"
+    r"(?:(?!(?:19|20)\d\d\b)[\d.,]+|majority|minority|half|third|quarter|most|all|none|both|each)\b",
+    re.I,
+)
+_DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+               "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+               "on", "last", "this", "in"}
 
 
 @dataclass
@@ -67,30 +78,46 @@ class Frame:
 
 
 def quality_of(name: str, has_entity: bool) -> str:
-    """named | vague for a source phrase (the caller decides 'none')."""
-    words = [w.lower().strip("’'().,") for w in re.findall(r"[\w’'.&()-]+", name)]
-    content = [w for w in words if w and w not in FILLER]
+    """named | vague for a source phrase (the caller decides 'none').
+
+    A phrase is its head ("an exhaustive study") plus agents introduced by
+    "by", "from", "of", "at" ("by Loyola Law School professor Justin Levitt"):
+    it is named when the head or an agent is."""
+    name = name.strip(" ,;:“”\"'‘’")
+    if has_entity:
+        parts = re.split(r"\s+(?:by|from|of|at|for|with)\s+", name)
+        if not all(_part_quality(p) == "vague" and _generic(p) for p in parts):
+            return "named"
+    return "named" if any(_part_quality(p) == "named" for p in re.split(r"\s+(?:by|from|of|at)\s+", name)) \
+        else "vague"
+
+
+def _generic(part: str) -> bool:
+    words = [w.lower().strip("’'().,") for w in re.findall(r"[\w’'.&()-]+", part)]
+    return all(w in VAGUE_HEADS or w in FILLER or w in PRONOUNS or w in _DATE_WORDS for w in words)
+
+
+def _part_quality(part: str) -> str:
+    raw = [w.strip("’'().,") for w in re.findall(r"[\w’'.&()-]+", part)]
+    raw = [w for w in raw if w and w.lower() not in _DATE_WORDS and not w.isdigit()]
+    words = [w.lower() for w in raw]
+    if not words:
+        return "vague"
+    head = words[-1]
+    if words[0] in ("the", "this", "that", "his", "her", "its", "their") and not head.endswith("s") and \
+            head not in PRONOUNS and len(words) <= 5:
+        return "named"  # a definite description of one source: "the poll", "the government"
+    if len(words) == 1 and head in ("he", "she"):
+        return "named"  # "he said": a person named nearby
+    content = [(w, r) for w, r in zip(words, raw, strict=True) if w not in FILLER]
     if not content:
         return "vague"
-    if words and words[0] in ("the", "this", "that", "his", "her", "its", "their") and content and \
-            not content[-1].endswith("s") and content[-1] not in PRONOUNS:
-        return "named"  # a definite description of one source: "the poll", "the company"
-    if all(w in VAGUE_HEADS or w in PRONOUNS for w in content):
-        if all(w in PRONOUNS for w in content) and any(w in ("he", "she") for w in content):
-            return "named"  # "he said": a person named nearby
-        if has_entity and not all(w in VAGUE_HEADS for w in content):
-            return "named"
+    if all(w in VAGUE_HEADS or w in PRONOUNS for w, _ in content):
         return "vague"
-    if has_entity:
-        return "named"
-    raw = [w.strip("’'().,") for w in re.findall(r"[\w’'.&()-]+", name)]
-    # an acronym (CDC, NSC) or a capitalised name that is not a vague noun
-    if any(len(w) >= 2 and w.isupper() and w.isalpha() for w in raw):
-        return "named"
-    caps = [w for w in raw if w[:1].isupper() and w.lower() not in VAGUE_HEADS and w.lower() not in FILLER]
-    if caps and len(caps) >= 1 and not all(w.lower() in PRONOUNS for w in caps):
-        return "named"
-    return "vague"
+    if any(len(r) >= 2 and r.isupper() and r.isalpha() for _, r in content):
+        return "named"  # an acronym: CDC, NSC, TUC
+    caps = [r for w, r in content if r[:1].isupper() and w not in VAGUE_HEADS and w not in PRONOUNS]
+    return "named" if caps else "vague"
 
 
 def clean_name(name: str) -> str:
@@ -101,39 +128,69 @@ def clean_name(name: str) -> str:
     return s.strip()
 
 
-def find_frame(sentence: str) -> Frame | None:
-    """The source frame of one sentence, if it has one."""
+def _title_cased(sentence: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w’']*", sentence)
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.6
+
+
+def find_frame(sentence: str, figure_at: int | None = None) -> Frame | None:
+    """The source frame of one sentence, if it has one. With ``figure_at`` (the
+    offset of the figure in the sentence) the frame nearest before the figure wins."""
     m = _ACCORDING.search(sentence)
-    if m:
+    if m and not _NOT_SOURCE.search(m.group("src")):
         src = m.group("src")
         end = m.end("src")
         lead = m.start() <= 3 or sentence[: m.start()].strip(" -–—:").count(" ") <= 4
         return Frame(src.strip(), m.start("src"), end, m.start(), end + (1 if sentence[end:end + 1] == "," else 0),
                      "", "lead" if lead else "inner")
-    for m in _PRE.finditer(sentence):
+    title = _title_cased(sentence)
+    frames: list[Frame] = []
+    for start in range(len(sentence)):
+        ch = sentence[start]
+        if not (start == 0 or ch in ",;:\u2014\u2013" or (ch.isalpha() and not sentence[start - 1].isalnum())):
+            continue
+        m = _PRE.match(sentence, start)
+        if m is None:
+            continue
         src = m.group("src")
-        verb = m.group("verb").lower()
-        if verb == "according":
+        verb = m.group("verb")
+        if verb.lower() == "according" or _NOT_SOURCE.search(src):
             continue
         words = src.split()
         if not words or any(w.lower() in ("that", "which", "who", "whom", "what", "report", "reports") and
                             i < len(words) - 1 for i, w in enumerate(words)):
             continue
-        # the source phrase ends at a noun-ish word; drop a leading label ("Firearms Flow: ...")
+        if any(w.lower() in ("was", "is", "were", "are", "be", "been", "than", "will", "would", "could")
+               for w in words):
+            continue
+        if verb[0].isupper() and words[-1][0].isupper() and not title:
+            continue  # "the United States", not a verb
         first = m.start("src")
-        return Frame(src.strip(), first, m.end("src"), first, m.end(), "", "lead" if first <= 3 else "inner")
+        if any(f.src_start <= first < f.frame_end for f in frames):
+            continue
+        frames.append(Frame(src.strip(), first, m.end("src"), first, m.end(), "",
+                            "lead" if first <= 3 else "inner"))
+    if frames:
+        if figure_at is not None:
+            before = [f for f in frames if f.frame_end <= figure_at + 1]
+            if before:
+                return before[-1]
+        return frames[0]
     m = _POST.search(sentence)
     if m:
         src = m.group("src1") or m.group("src2")
-        s0 = m.start("src1") if m.group("src1") else m.start("src2")
-        return Frame(src.strip(), s0, s0 + len(src), m.start(), m.end(), "", "tail")
+        if not _NOT_SOURCE.search(src):
+            s0 = m.start("src1") if m.group("src1") else m.start("src2")
+            return Frame(src.strip(), s0, s0 + len(src), m.start(), m.end(), "", "tail")
     return None
 
 
 def classify(sentence: str) -> tuple[str, str | None]:
     """Sentence-level source quality without parse or entities: (quality, source name)."""
-    frame = find_frame(sentence)
+    from byline.claims.quantities import extract, is_figure
+
+    figures = [f for f in extract(sentence) if is_figure(f)]
+    frame = find_frame(sentence, figures[0].start if figures else None)
     if frame is None:
         return "none", None
-    name = clean_name(frame.name)
-    return quality_of(name, False), name
+    return quality_of(frame.name, False), clean_name(frame.name)
