@@ -90,7 +90,7 @@ class SizeLimit:
                     # own answer (if any) is dropped.
                     rejected = True
                     if not started:
-                        await send_error(send, 413, messages.too_large(seen, limit))
+                        await send_error(send, 413, messages.too_large(seen - 1, limit, streamed=True))
                     return {"type": "http.disconnect"}
             return message
 

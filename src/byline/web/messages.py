@@ -14,9 +14,10 @@ NUL_IN_TEXT = "request: the text contains NUL characters: looks like binary data
 NOT_A_BRIEF = "the body is not a valid brief"
 
 
-def too_large(size: int, limit: int) -> str:
-    return (f"request body is {size:,} bytes, over the {limit:,}-byte limit "
-            "(start the server with a larger --max-bytes)")
+def too_large(size: int, limit: int, *, streamed: bool = False) -> str:
+    """``size``: the declared length, or (``streamed``) the bytes read when the limit was passed."""
+    what = f"more than {size:,} bytes" if streamed else f"{size:,} bytes"
+    return f"request body is {what}, over the {limit:,}-byte limit (start the server with a larger --max-bytes)"
 
 
 def timed_out(seconds: float) -> str:
