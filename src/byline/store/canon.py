@@ -95,24 +95,33 @@ def _display_score(form: str, count: int) -> tuple[int, int, int, str]:
     return (-count, -mixed, -len(form), form)
 
 
+def typed_key(name: str | None, person: bool = True) -> str:
+    """``p:`` + the person key, or ``o:`` + the key of another kind of name: people
+    and places never merge ("Jordan" the country is not Michael Jordan)."""
+    key = name_key(name, person)
+    return f"{'p' if person else 'o'}:{key}" if key else ""
+
+
+def _words(key: str) -> list[str]:
+    return key[2:].split()
+
+
 class Canon:
     """Folds names into canonical clusters. Feed it every name with :meth:`add`
-    (and the names one entity used together with :meth:`link`), then :meth:`build`."""
+    (and the names one entity used together with :meth:`link`), then :meth:`build`.
+    Keys are :func:`typed_key` strings."""
 
     def __init__(self) -> None:
         self._uf = _UnionFind()
         self._forms: dict[str, Counter[str]] = defaultdict(Counter)
         self._canonical: dict[str, str] = {}
-        self._people: set[str] = set()
         self._built = False
 
     def add(self, name: str | None, weight: int = 1, person: bool = True) -> str:
         """Record one written form; returns its key ("" when nothing is left)."""
-        key = name_key(name, person)
+        key = typed_key(name, person)
         if key and name:
             self._uf.add(key)
-            if person:
-                self._people.add(key)
             self._forms[key][_SPACE.sub(" ", name.strip())] += weight
             self._built = False
         return key
@@ -124,19 +133,19 @@ class Canon:
         head = self.add(primary, person=person) if primary else ""
         for n in names:
             k = self.add(n, weight=0, person=person)
-            if head and k and " " in k and " " in head:
+            if head and k and len(_words(k)) > 1 and len(_words(head)) > 1:
                 self._uf.union(head, k)
         return head
 
     def build(self) -> None:
         keys = sorted(self._uf.parent)
-        multi = [k for k in keys if " " in k and k in self._people]
         by_last: dict[str, set[str]] = defaultdict(set)
-        for k in multi:
-            by_last[k.rsplit(" ", 1)[1]].add(self._uf.find(k))
         for k in keys:
-            if " " not in k and k in self._people:
-                roots = by_last.get(k, set())
+            if k.startswith("p:") and len(_words(k)) > 1:
+                by_last[_words(k)[-1]].add(self._uf.find(k))
+        for k in keys:
+            if k.startswith("p:") and len(_words(k)) == 1:
+                roots = by_last.get(_words(k)[0], set())
                 if len(roots) == 1:
                     self._uf.union(k, next(iter(roots)))
         members: dict[str, list[str]] = defaultdict(list)
@@ -145,9 +154,9 @@ class Canon:
         self._canonical = {}
         for ks in members.values():
             forms: Counter[str] = Counter()
-            longest = max(len(k.split()) for k in ks)
+            longest = max(len(_words(k)) for k in ks)
             for k in ks:  # display a full name: only the longest keys' forms compete
-                if len(k.split()) == longest:
+                if len(_words(k)) == longest:
                     forms.update(self._forms[k])
             best = min(forms.items(), key=lambda kv: _display_score(kv[0], kv[1]))[0]
             for k in ks:
@@ -155,13 +164,14 @@ class Canon:
         self._built = True
 
     def canonical(self, name: str | None, person: bool = True) -> str | None:
-        """Canonical display name for any written form (None if unknown)."""
+        """Canonical display name for a written form of a person's (or, with
+        ``person=False``, another) name; None if the corpus never has it."""
         if not self._built:
             self.build()
-        return self._canonical.get(name_key(name, person)) or self._canonical.get(name_key(name, False))
+        return self._canonical.get(typed_key(name, person))
 
     def items(self) -> list[tuple[str, str]]:
-        """(key, canonical name) pairs, sorted by key."""
+        """(typed key, canonical name) pairs, sorted by key."""
         if not self._built:
             self.build()
         return sorted(self._canonical.items())

@@ -29,7 +29,7 @@ import sqlite_utils
 from byline import errors, tables
 from byline.model import Brief
 from byline.store import schema
-from byline.store.canon import Canon, name_key
+from byline.store.canon import Canon, typed_key
 
 _FINDING_TABLES = tuple(t for t in tables.TABLES if t != "errors")
 _SUMMARY_COLUMNS = ("id", "title", "published", "published_source", "url", "source", "n_entities",
@@ -112,7 +112,6 @@ class Store:
             self.version = schema.migrate(self.conn, self.path)
         except sqlite3.DatabaseError as e:
             raise errors.StoreError(f"{self.path}: not a usable Byline store ({e})") from None
-        self._canon: Canon | None = None
 
     # -- lifecycle -------------------------------------------------------------
 
@@ -170,7 +169,6 @@ class Store:
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 raise
-        self._canon = None
         return True
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
@@ -200,7 +198,6 @@ class Store:
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 raise
-        self._canon = None
         return n > 0
 
     # -- canonical names ---------------------------------------------------------
@@ -227,7 +224,8 @@ class Store:
             ):
                 name = ent_canon.get((r["article_id"], r["speaker_entity_id"]))
                 if name is None and r["speaker_name"]:
-                    name = canon.canonical(r["speaker_name"]) or r["speaker_name"].strip()
+                    name = (canon.canonical(r["speaker_name"]) or canon.canonical(r["speaker_name"], False)
+                            or r["speaker_name"].strip())
                 if name:
                     quotes.append((r["article_id"], r["id"], name))
             try:
@@ -246,7 +244,6 @@ class Store:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise
-            self._canon = canon
 
     def _build_canon(self) -> Canon:
         canon = Canon()
@@ -268,7 +265,7 @@ class Store:
         corpus never mentions it)."""
         self.refresh_names()
         for person in (True, False):
-            found = self._one("SELECT canonical FROM canon_names WHERE key = ?", (name_key(name, person),))
+            found = self._one("SELECT canonical FROM canon_names WHERE key = ?", (typed_key(name, person),))
             if found:
                 return str(found)
         return None
