@@ -275,12 +275,24 @@ def run(ctx: Context) -> None:
     by_sent: dict[int, list[Found]] = {}
     sents = _sentences(ctx)
     starts = [s.start for s in sents]
-
+    time_spans = [t.span for t in ctx.brief.times if t.type in ("DATE", "TIME", "SET")]
+    made: dict[int, tuple[str, str | None]] = {}  # id(found) -> (quantity id, subject)
     for f in found:
-        if not is_figure(f):
+        if f.is_date or f.is_id or f.dimension == "clock":
+            continue  # dates and clock times belong to times[]; identifiers are names
+        o = ctx.original_span(f.start, f.end)
+        if f.kind in ("cardinal", "ordinal") and any(_overlaps(o, t) for t in time_spans):
             continue
         k = bisect.bisect_right(starts, f.start) - 1
-        if k >= 0 and sents[k].start <= f.start < sents[k].end:
+        in_sent = k >= 0 and sents[k].start <= f.start < sents[k].end
+        subj, count_unit = _subject(text, f, sents[k].end if in_sent else len(text))
+        unit = f.unit
+        if unit is None and f.kind in ("cardinal", "vague") and count_unit:
+            unit = count_unit
+        q = _to_quantity(ctx, f, unit)
+        ctx.brief.quantities.append(q)
+        made[id(f)] = (q.id, subj)
+        if in_sent and is_figure(f):
             by_sent.setdefault(k, []).append(f)
     for k, s in enumerate(sents):
         figures = by_sent.get(k, [])
@@ -297,15 +309,15 @@ def run(ctx: Context) -> None:
             else:
                 continue
         anchor = (sup.start(), sup.end()) if kind == "superlative" and sup else None
-        _make_claim(ctx, s, c_start, c_end, figures, kind, anchor)
+        _make_claim(ctx, s, c_start, c_end, figures, kind, made, anchor)
 
 
 def _make_claim(ctx: Context, s: _Sent, c_start: int, c_end: int, figures: list[Found], kind: str,
-                anchor_span: tuple[int, int] | None = None) -> None:
+                made: dict[int, tuple[str, str | None]], anchor_span: tuple[int, int] | None = None) -> None:
     text = ctx.repaired
     brief = ctx.brief
     sentence = text[c_start:c_end]
-    frame = find_frame(sentence)
+    frame = find_frame(sentence, figures[0].start - c_start if figures else None)
     source = ClaimSource()
     quote_id = None
     if frame is not None:
@@ -349,18 +361,8 @@ def _make_claim(ctx: Context, s: _Sent, c_start: int, c_end: int, figures: list[
             quote_id = q.id  # type: ignore[attr-defined]
             if source.quality == "none":
                 source = ClaimSource(quality="vague", name=None)  # quoted, but nobody is named
-    quantities = []
-    subject = None
-    for f in figures:
-        subj, count_unit = _subject(text, f, s.end)
-        unit = f.unit
-        if unit is None and f.kind in ("cardinal", "vague") and count_unit:
-            unit = count_unit
-        if subject is None and subj:
-            subject = subj
-        q = _to_quantity(ctx, f, unit)
-        brief.quantities.append(q)
-        quantities.append(q.id)
+    quantities = [made[id(f)][0] for f in figures]
+    subject = next((made[id(f)][1] for f in figures if made[id(f)][1]), None)
     loc = ctx.loc(c_start, c_end)
     claim_text = text[c_start:c_end]
     o_sent = ctx.original_span(s.start, s.end)
