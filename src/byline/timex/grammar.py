@@ -10,6 +10,7 @@ settled longest-first. What the words mean is left to
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -248,10 +249,15 @@ def _select(cands: list[Found]) -> list[Found]:
     """Longest candidates first; a candidate overlapping a chosen one is dropped."""
     order = {r.name: i for i, r in reversed(list(enumerate(RULES)))}
     cands.sort(key=lambda f: (-(f.end - f.start), order[f.rule], f.start))
+    starts: list[int] = []  # chosen intervals, sorted by start (they never overlap)
+    ends: list[int] = []
     taken: list[Found] = []
     for f in cands:
-        if any(f.start < t.end and t.start < f.end for t in taken):
+        k = bisect.bisect_left(starts, f.end)  # chosen intervals starting before f ends
+        if k > 0 and ends[k - 1] > f.start:
             continue
+        starts.insert(k, f.start)
+        ends.insert(k, f.end)
         taken.append(f)
     taken.sort(key=lambda f: f.start)
     return taken

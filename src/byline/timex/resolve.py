@@ -239,8 +239,8 @@ def _publish(tx: Timex, p: Point | None) -> None:
 
 def _ref(c: _Ctx, tx: Timex, accept: Callable[[Point], bool], *, window: int | None = None) -> Point | None:
     """The most recent earlier time that ``accept`` takes, noting it as the anchor."""
-    for idx, p, start in reversed(c.refs):
-        if window is not None and tx.start - start > window:
+    for n, (idx, p, start) in enumerate(reversed(c.refs)):
+        if (window is not None and tx.start - start > window) or n >= MAX_REFS_BACK:
             break
         if accept(p):
             tx.anchor = "ref"
@@ -318,6 +318,8 @@ def _year_for(c: _Ctx, f: Found, month: int, day: int | None = None) -> int | No
 #: side of the publication date before the clause's tense moves it a year.
 SLACK_DAY = 60
 SLACK_MONTH = 45
+#: How many earlier times an anaphor may look back through.
+MAX_REFS_BACK = 40
 #: How far back (characters) "a year ago" looks for the quarter it compares with.
 QUARTER_WINDOW = 600
 
