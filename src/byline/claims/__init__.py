@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from byline.claims import units as U
@@ -110,43 +111,63 @@ _STOP = {"in", "at", "on", "from", "by", "for", "to", "with", "and", "or", "but"
 _PARTITIVE = {"percent", "percentage point"}
 
 
-def _subject(text: str, f: Found, sent_end: int) -> tuple[str | None, str | None]:
-    """What a quantity counts, read from the words after it: (subject, count unit)."""
+_FINITE = {"VBD", "VBP", "VBZ", "MD"}
+_STOP_VERBS = {"originate", "originated", "originates", "are", "is", "were", "was", "have", "has", "had", "come",
+               "came", "live", "lived", "say", "said", "support", "supported", "oppose", "opposed", "will", "would",
+               "could", "can", "do", "did", "does", "believe", "voted", "want", "think", "depend", "depends"}
+
+PosAt = Callable[[int], tuple[str, str] | None]
+
+
+def _subject(text: str, f: Found, sent_end: int, pos_at: PosAt | None = None) -> tuple[str | None, str | None]:
+    """What a quantity counts, read from the words after it: (subject, count unit).
+
+    "70,000 overdose deaths" -> ("overdose deaths", "death"); "70% of firearms
+    recovered at crime scenes originate ..." -> ("firearms recovered at crime scenes",
+    None). With the parse (``pos_at``) the phrase stops at a finite verb and a count
+    noun phrase at its last noun; without it, at function words."""
     after = text[f.end: sent_end]
     words = list(re.finditer(r"[A-Za-z][\w’'-]*|[,.;:()—–]", after))
     if not words:
         return None, None
-    i = 0
+
+    def pos(m: re.Match[str]) -> tuple[str, str] | None:
+        return pos_at(f.end + m.start()) if pos_at else None
+
     partitive = f.unit in _PARTITIVE or f.kind == "vague" or (f.dimension == "fraction")
     if partitive and words and words[0].group().lower() == "of":
         i = 1
         if i < len(words) and words[i].group().lower() in ("the", "all", "a", "an", "those", "these"):
             i += 1
-        picked = []
-        stop_verbs = {"originate", "originated", "originates", "are", "is", "were", "was", "have", "has", "had",
-                      "come", "came", "live", "lived", "say", "said", "support", "supported", "oppose", "opposed",
-                      "will", "would", "could", "can", "do", "did", "does", "believe", "voted", "want", "think"}
+        picked: list[str] = []
         for m in words[i: i + 9]:
             w = m.group()
-            if not w[0].isalpha() or w.lower() in stop_verbs:
+            p = pos(m)
+            if not w[0].isalpha() or w.lower() in _STOP_VERBS or (p and p[0] in ("VERB", "AUX") and p[1] in _FINITE):
                 break
             picked.append(w)
         while picked and picked[-1].lower() in _STOP:
             picked.pop()
-        if picked:
-            return " ".join(picked), None
-        return None, None
+        return (" ".join(picked), None) if picked else (None, None)
     if f.unit is not None or f.kind in ("multiplier",):
         return None, None
     picked = []
+    nouns: list[str] = []
     for m in words[:4]:
         w = m.group()
+        p = pos(m)
         if not w[0].isalpha() or w.lower() in _STOP:
             break
+        if p is not None and p[0] not in ("NOUN", "PROPN", "ADJ"):
+            break
         picked.append(w)
-    if not picked:
+        if p is None or p[0] in ("NOUN", "PROPN"):
+            nouns.append(w)
+    while picked and nouns and picked[-1] != nouns[-1]:
+        picked.pop()
+    if not picked or not nouns:
         return None, None
-    return " ".join(picked), _singular(picked[-1])
+    return " ".join(picked), _singular(nouns[-1])
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -253,7 +274,7 @@ def _report_alt() -> str:
     return REPORT_VERBS
 
 
-def _claim_bounds(text: str, s: _Sent) -> tuple[int, int]:
+def _claim_bounds(text: str, s: _Sent, figures: list[Found]) -> tuple[int, int]:
     """Drop a leading bullet or label ("- Cartel Power: ...") and a trailing dash appositive."""
     sent = text[s.start: s.end]
     m = _LABEL.match(sent)
@@ -262,7 +283,7 @@ def _claim_bounds(text: str, s: _Sent) -> tuple[int, int]:
         start = s.start + m.end()
     end = s.end
     cut = _CUT.search(text, start, end)
-    if cut and cut.start() - start > 25:
+    if cut and cut.start() - start > 25 and all(f.end <= cut.start() for f in figures):
         end = cut.start()
     while end > start and text[end - 1] in " .;:":
         end -= 1
@@ -277,6 +298,8 @@ def run(ctx: Context) -> None:
     starts = [s.start for s in sents]
     time_spans = [t.span for t in ctx.brief.times if t.type in ("DATE", "TIME", "SET")]
     made: dict[int, tuple[str, str | None]] = {}  # id(found) -> (quantity id, subject)
+    tags = {t.idx: (t.pos_, t.tag_) for t in ctx.doc} if ctx.doc is not None else None
+    pos_at = tags.get if tags is not None else None
     for f in found:
         if f.is_date or f.is_id or f.dimension == "clock":
             continue  # dates and clock times belong to times[]; identifiers are names
@@ -285,7 +308,7 @@ def run(ctx: Context) -> None:
             continue
         k = bisect.bisect_right(starts, f.start) - 1
         in_sent = k >= 0 and sents[k].start <= f.start < sents[k].end
-        subj, count_unit = _subject(text, f, sents[k].end if in_sent else len(text))
+        subj, count_unit = _subject(text, f, sents[k].end if in_sent else len(text), pos_at)
         unit = f.unit
         if unit is None and f.kind in ("cardinal", "vague") and count_unit:
             unit = count_unit
@@ -296,7 +319,7 @@ def run(ctx: Context) -> None:
             by_sent.setdefault(k, []).append(f)
     for k, s in enumerate(sents):
         figures = by_sent.get(k, [])
-        c_start, c_end = _claim_bounds(text, s)
+        c_start, c_end = _claim_bounds(text, s, figures)
         kind = "quantity"
         sup = None
         if not figures:
@@ -317,7 +340,16 @@ def _make_claim(ctx: Context, s: _Sent, c_start: int, c_end: int, figures: list[
     text = ctx.repaired
     brief = ctx.brief
     sentence = text[c_start:c_end]
-    frame = find_frame(sentence, figures[0].start - c_start if figures else None)
+    doc = ctx.doc
+
+    def no_finite_verb(a: int, b: int) -> bool:
+        """A source phrase holds no finite verb ("as they speak to leaders" is not a source)."""
+        if doc is None:
+            return True
+        span = doc.char_span(c_start + a, c_start + b, alignment_mode="expand")
+        return span is None or not any(t.pos_ in ("VERB", "AUX") and t.tag_ in _FINITE for t in span)
+
+    frame = find_frame(sentence, figures[0].start - c_start if figures else None, no_finite_verb)
     source = ClaimSource()
     quote_id = None
     if frame is not None:
@@ -341,6 +373,8 @@ def _make_claim(ctx: Context, s: _Sent, c_start: int, c_end: int, figures: list[
                     c_start += 1
             elif frame.position == "tail" and f_start > c_start:
                 c_end = f_start
+                while c_end > c_start and text[c_end - 1] in " ,;:":
+                    c_end -= 1
     anchor = figures[0] if figures else None
     if anchor is not None:
         a_span = ctx.original_span(anchor.start, anchor.end)

@@ -239,8 +239,9 @@ class _Reader:
             # words
             if low in ("a", "an") and (not have or prev == "and"):
                 nxt = toks[k + 1].low if k + 1 < n else ""
+                hyphen = k + 2 < n and toks[k + 2].text == "-" and _gap(toks, k + 2) == 0
                 if nxt in ("hundred", "thousand", "million", "billion", "trillion", "dozen", "lakh", "crore") or (
-                    nxt in DENOMS and nxt not in ("quarters", "halves")
+                    nxt in DENOMS and nxt not in ("quarters", "halves") and not hyphen
                 ):
                     numerator_a = True
                     current += 1
@@ -321,6 +322,8 @@ class _Reader:
                 snapshot()
                 k += 1
                 continue
+            if low in DENOMS and k + 1 < n and toks[k + 1].text == "-" and _gap(toks, k + 1) == 0:
+                break  # "half-hearted", "quarter-final": a word, not a fraction
             if low in DENOMS and (have or numerator_a or low in ("half", "quarter")):
                 if prev in ("point", "frac"):
                     break

@@ -382,6 +382,8 @@ class _Extractor:
                         ((k > 0 and toks[k - 1].text in ",") and self.low(k - 2) in U.MONTHS) or \
                         (k >= 2 and toks[k - 1].kind == "num" and self.low(k - 2) in U.MONTHS):
                     f.is_date = True
+            if prev == "." and self.low(k - 2) in U.MONTHS:
+                prev = self.low(k - 2)  # "Oct. 21"
             if v <= 31 and (prev in U.MONTHS or nxt in U.MONTHS or (nxt in _ORD_SUFFIX and self.low(ph.j + 1) == "of"
                                                                       and self.low(ph.j + 2) in U.MONTHS)):
                 f.is_date = True
@@ -391,6 +393,14 @@ class _Extractor:
                 f.is_date, f.dimension = True, "clock"
             if prev == ":" and _gap(toks, k) == 0:
                 f.is_date = True
+        # scores and labels: "a 2-1 decision", "a 4-4 ruling", "14-19 qualifications"
+        if plain and v is not None and v < 100 and nxt_tok is not None and nxt_tok.text in "-–" and \
+                _gap(toks, ph.j) == 0 and ph.j + 1 < self.n and toks[ph.j + 1].kind == "num" and \
+                _gap(toks, ph.j + 1) == 0 and re.fullmatch(r"\d{1,2}", toks[ph.j + 1].text):
+            f.is_id = True
+        if plain and v is not None and v < 100 and k >= 2 and toks[k - 1].text in "-–" and _gap(toks, k) == 0 and \
+                _gap(toks, k - 1) == 0 and re.fullmatch(r"\d{1,2}", toks[k - 2].text):
+            f.is_id = True
         # parts of a date written with slashes or dashes: 5/17/2018, 2018-05-17
         if plain and nxt_tok is not None and nxt_tok.text in "/-" and _gap(toks, ph.j) == 0 and \
                 ph.j + 1 < self.n and toks[ph.j + 1].kind == "num" and _gap(toks, ph.j + 1) == 0:
@@ -564,8 +574,9 @@ class _Extractor:
         if between in (["to"], ["-", "to"], ["–"], ["-"], ["~"], ["and"]) and rng is None:
             if between == ["and"]:
                 return None
-            if ak > 0 and self.low(ak - 1) == "from":
-                return None
+            if ak > 0 and self.low(ak - 1) == "from" and self.low(ak - 2) not in ("ranging", "ranged", "range",
+                                                                                 "ranges", "varying", "varied"):
+                return None  # "rose from 5% to 7%" is a change, not a range
             if between in (["-"], ["–"], ["~"]) and (_gap(toks, aj) > 1 or _gap(toks, bk) > 1):
                 return None
             if a.unit is None and b.unit is None and a.kind == "cardinal" and b.kind == "cardinal" and \

@@ -12,6 +12,7 @@ makes it vague.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 REPORT_VERBS = (
@@ -35,7 +36,8 @@ FILLER = {"the", "a", "an", "some", "many", "several", "most", "various", "recen
           "outside", "industry", "previous", "earlier", "multiple", "numerous", "two", "three", "few", "certain",
           "unnamed", "anonymous", "senior", "local", "government", "federal", "that", "this", "these", "those",
           "also", "have", "has", "had", "widely", "one", "more", "academic", "scientific", "medical", "legal",
-          "security", "intelligence", "u.s.", "us", "western", "international", "published"}
+          "security", "intelligence", "u.s.", "us", "western", "international", "published", "another", "each",
+    "every", "any", "no", "such"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her", "their"}
 
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>[^,;:\n]{2,120}?)(?=\s*(?:,|;|:|\n|\.?\s*$))", re.I)
@@ -88,8 +90,10 @@ def quality_of(name: str, has_entity: bool) -> str:
         parts = re.split(r"\s+(?:by|from|of|at|for|with)\s+", name)
         if not all(_part_quality(p) == "vague" and _generic(p) for p in parts):
             return "named"
-    return "named" if any(_part_quality(p) == "named" for p in re.split(r"\s+(?:by|from|of|at)\s+", name)) \
-        else "vague"
+    parts = re.split(r"\s+(?:by|from|of|at)\s+", name)
+    if _part_quality(parts[0]) == "named":
+        return "named"
+    return "named" if any(_part_quality(p, head=False) == "named" for p in parts[1:]) else "vague"
 
 
 def _generic(part: str) -> bool:
@@ -97,17 +101,17 @@ def _generic(part: str) -> bool:
     return all(w in VAGUE_HEADS or w in FILLER or w in PRONOUNS or w in _DATE_WORDS for w in words)
 
 
-def _part_quality(part: str) -> str:
+def _part_quality(part: str, head: bool = True) -> str:
     raw = [w.strip("’'().,") for w in re.findall(r"[\w’'.&()-]+", part)]
     raw = [w for w in raw if w and w.lower() not in _DATE_WORDS and not w.isdigit()]
     words = [w.lower() for w in raw]
     if not words:
         return "vague"
-    head = words[-1]
-    if words[0] in ("the", "this", "that", "his", "her", "its", "their") and not head.endswith("s") and \
-            head not in PRONOUNS and len(words) <= 5:
+    last = words[-1]
+    if words[0] in ("the", "this", "that", "his", "her", "its", "their") and not last.endswith("s") and \
+            last not in PRONOUNS and len(words) <= 5 and head:
         return "named"  # a definite description of one source: "the poll", "the government"
-    if len(words) == 1 and head in ("he", "she"):
+    if len(words) == 1 and last in ("he", "she"):
         return "named"  # "he said": a person named nearby
     content = [(w, r) for w, r in zip(words, raw, strict=True) if w not in FILLER]
     if not content:
@@ -133,7 +137,8 @@ def _title_cased(sentence: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.6
 
 
-def find_frame(sentence: str, figure_at: int | None = None) -> Frame | None:
+def find_frame(sentence: str, figure_at: int | None = None,
+               ok: Callable[[int, int], bool] | None = None) -> Frame | None:
     """The source frame of one sentence, if it has one. With ``figure_at`` (the
     offset of the figure in the sentence) the frame nearest before the figure wins."""
     m = _ACCORDING.search(sentence)
@@ -168,13 +173,19 @@ def find_frame(sentence: str, figure_at: int | None = None) -> Frame | None:
         first = m.start("src")
         if any(f.src_start <= first < f.frame_end for f in frames):
             continue
+        if ok is not None and not ok(first, m.end("src")):
+            continue
+        tail = not sentence[m.end():].strip(" .;:!?\"”’'")
         frames.append(Frame(src.strip(), first, m.end("src"), first, m.end(), "",
-                            "lead" if first <= 3 else "inner"))
+                            "lead" if first <= 3 else "tail" if tail else "inner"))
     if frames:
         if figure_at is not None:
             before = [f for f in frames if f.frame_end <= figure_at + 1]
             if before:
                 return before[-1]
+            tails = [f for f in frames if f.position == "tail"]
+            if tails:
+                return tails[-1]
         return frames[0]
     m = _POST.search(sentence)
     if m:
