@@ -15,6 +15,9 @@ from byline.cli import main
 from byline.render import markdown
 from byline.web import create_app
 
+#: The web fixtures (a module, not a conftest.py: see its docstring).
+pytest_plugins = ["webfixtures"]
+
 EXAMPLE = REPO / "examples" / "border-talks.txt"
 PUBLISHED = "2025-06-14"
 WEB = REPO / "src" / "byline" / "web"

@@ -16,6 +16,9 @@ from webdata import REPAIRED, REPO, TEXT, XSS, hostile_brief, made_brief
 
 from byline.render import markdown
 
+#: The web fixtures (a module, not a conftest.py: see its docstring).
+pytest_plugins = ["webfixtures"]
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 EXAMPLE = REPO / "examples" / "border-talks.txt"

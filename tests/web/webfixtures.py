@@ -1,5 +1,8 @@
 """Fixtures for the web tests: a corpus holding the hand-made brief, a live
-uvicorn server on a free loopback port, and headless Debian Chromium."""
+uvicorn server on a free loopback port, and headless Debian Chromium.
+
+Test modules import them by name (not through a ``conftest.py``, whose module
+name would clash with the other test folders' ``conftest`` in ``sys.modules``)."""
 
 from __future__ import annotations
 
