@@ -207,3 +207,9 @@ def test_corpus_endpoints(corpus_client: TestClient) -> None:
 def test_serve_refuses_a_missing_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", "--db", str(tmp_path / "none.db")]) == 2
     assert "no such corpus" in capsys.readouterr().err
+
+
+def test_serve_binds_loopback_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", "--help"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "--host" in out and "127.0.0.1" in out and "--max-bytes" in out and "--timeout" in out

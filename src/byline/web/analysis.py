@@ -86,7 +86,8 @@ class Analyzer:
     A thread cannot be stopped from outside: an analysis that passes the limit
     is answered with 504 at once; the pipeline, given the same limit as its
     time budget, stops by itself at the next stage boundary and its result is
-    discarded. The pool's size bounds how many analyses run at a time.
+    discarded. The pool's size bounds how many analyses run at a time; time a
+    request spends waiting for a free worker counts against its limit.
     """
 
     def __init__(self, timeout: float, workers: int = 2):
