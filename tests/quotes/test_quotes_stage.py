@@ -91,3 +91,15 @@ def test_quote_without_speaker_is_flagged():
     assert orphans
     flags = [f for f in brief.flags if f.kind == "quote_without_speaker"]
     assert flags and set(flags[0].refs) == {q.id for q in orphans}
+
+
+@needs_model
+def test_multi_paragraph_quote_is_one_quote():
+    text = ("The chairman gave a long statement on Friday.\n\n"
+            "“We have reviewed every contract signed in the last ten years,” chairman Robert Hale said.\n\n"
+            "“We found no evidence of wrongdoing by any member of staff.\n\n"
+            "“We will publish the full report next month.”\n")
+    qs = [q for q in quotes_of(text) if q.kind == "direct"]
+    multi = [q for q in qs if "no evidence" in q.text]
+    assert len(multi) == 1
+    assert "publish the full report" in multi[0].text

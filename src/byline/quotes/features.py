@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LOWER, ORTH, SENT_START, TAG
 from spacy.tokens import Doc
 
 from byline.quotes import marks
@@ -64,83 +65,139 @@ def paragraphs(doc: Doc) -> Iterator[tuple[int, int]]:
         yield start, n
 
 
-def doc_features(doc: Doc, cue_probs: Mapping[str, float],
-                 quoted: list[marks.Quoted] | None = None) -> tuple[list[list[str]], list[tuple[int, int]]]:
-    """Feature strings per token of ``doc`` and the paragraph token ranges."""
+_ATTRS = [LOWER, LEMMA, TAG, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START, IDX, IS_SPACE, ORTH]
+_IOB = {0: "", 1: "I", 2: "O", 3: "B"}
+
+
+class Arrays:
+    """Token attributes of a Doc as plain Python lists (no Token objects: fast)."""
+
+    def __init__(self, doc: Doc):
+        strings = doc.vocab.strings
+        cache: dict[int, str] = {}
+
+        def s(h: int) -> str:
+            v = cache.get(h)
+            if v is None:
+                v = cache[h] = strings[h] if h else ""
+            return v
+
+        arr = doc.to_array(_ATTRS).tolist() if len(doc) else []
+        self.n = len(arr)
+        self.lower = [s(r[0]) for r in arr]
+        self.lemma = [s(r[1]).lower() for r in arr]
+        self.tag = [s(r[2]) for r in arr]
+        self.dep = [s(r[3]) for r in arr]
+        self.head = [i + (r[4] if r[4] < 2**63 else r[4] - 2**64) for i, r in enumerate(arr)]
+        self.ent = [(_IOB.get(r[5], "") + s(r[6])) if r[6] else "O" for r in arr]
+        self.sent_start = [r[7] == 1 for r in arr]
+        self.idx = [r[8] for r in arr]
+        self.space = [bool(r[9]) for r in arr]
+        self.orth = [s(r[10]) for r in arr]
+
+    def paragraphs(self) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        start = 0
+        for i in range(self.n):
+            if self.space[i] and "\n" in self.orth[i]:
+                if i > start:
+                    out.append((start, i))
+                start = i + 1
+        if start < self.n:
+            out.append((start, self.n))
+        return out
+
+
+def doc_features(doc: Doc, cue_probs: Mapping[str, float], quoted: list[marks.Quoted] | None = None,
+                 only_cued: bool = False) -> tuple[list[list[str]], list[tuple[int, int]]]:
+    """Feature strings per token of ``doc`` and the paragraph token ranges.
+
+    With ``only_cued``, paragraphs with no cue-like word and no quote mark get no
+    features (their lists stay empty) and are left out of the returned ranges:
+    the tagger would find nothing there, and skipping them saves time.
+    """
     text = doc.text
     if quoted is None:
         quoted = marks.find(text)
     mask = marks.inside_mask(text, quoted)
-    n = len(doc)
-    words: list[str] = []
-    qs: list[str] = []
-    cues: list[str] = []
-    poss: list[str] = []
-    lemmas: list[str] = []
-    for tok in doc:
-        w = tok.lower_
-        words.append(w if len(w) < 25 else w[:25])
-        idx = tok.idx
-        m = mask[idx] if idx < len(mask) else 0
-        qs.append("m" if m == 2 else ("i" if m == 1 else "o"))
-        lem = tok.lemma_.lower()
-        lemmas.append(lem)
-        cues.append(cue_bucket(cue_probs.get(lem, 0.0)))
-        poss.append(tok.tag_)
-    # nearest cue-like ancestor: relation of the child on the path, and distance
-    anc_rel: list[str] = ["-"] * n
+    a = Arrays(doc)
+    n = a.n
+    words = [w if len(w) < 25 else w[:25] for w in a.lower]
+    lm = len(mask)
+    qs = ["m" if (m := (mask[i] if i < lm else 0)) == 2 else ("i" if m == 1 else "o") for i in a.idx]
+    lemmas = a.lemma
+    cues = [cue_bucket(cue_probs.get(lem, 0.0)) for lem in lemmas]
+    poss = a.tag
+    deps = a.dep
+    heads = a.head
     is_cue = [(c in ("h", "m") and poss[i][:1] in ("V", "N", "J")) or lemmas[i] in PHRASE_CUES
               for i, c in enumerate(cues)]
-    for tok in doc:
-        cur = tok
-        depth = 0
-        while depth < 8:
-            head = cur.head
-            if head.i == cur.i:
+    paras = a.paragraphs()
+    if only_cued:
+        paras = [(i, j) for i, j in paras
+                 if any(is_cue[k] or cues[k] == "l" or qs[k] != "o" for k in range(i, j))]
+    wanted = [False] * n
+    for i, j in paras:
+        for k in range(i, j):
+            wanted[k] = True
+    # nearest cue-like ancestor: relation of the child on the path, and distance
+    anc_rel: list[str] = ["-"] * n
+    for t in range(n):
+        if not wanted[t]:
+            continue
+        cur = t
+        for depth in range(1, 9):
+            h = heads[cur]
+            if h == cur or not 0 <= h < n:
                 break
-            depth += 1
-            if is_cue[head.i]:
-                anc_rel[tok.i] = f"{cur.dep_}{min(depth, 3)}"
+            if is_cue[h]:
+                anc_rel[t] = f"{deps[cur]}{min(depth, 3)}"
                 break
-            cur = head
+            cur = h
+    children: list[list[str]] = [[] for _ in range(n)]
+    for t in range(n):
+        h = heads[t]
+        if h != t and 0 <= h < n and deps[t] in _CHILD_DEPS:
+            children[h].append("ch=" + deps[t])
     # per sentence: position of each token relative to the first strong cue
     side: list[str] = ["n"] * n
-    for sent in doc.sents:
-        first = next((t.i for t in sent if is_cue[t.i] and cues[t.i] == "h" and qs[t.i] == "o"), None)
+    sent_bounds = [i for i in range(n) if a.sent_start[i] or i == 0] + [n]
+    for s_i in range(len(sent_bounds) - 1):
+        s0, s1 = sent_bounds[s_i], sent_bounds[s_i + 1]
+        first = next((t for t in range(s0, s1) if is_cue[t] and cues[t] == "h" and qs[t] == "o"), None)
         if first is not None:
-            for t in sent:
-                side[t.i] = "L" if t.i < first else ("C" if t.i == first else "R")
-    feats: list[list[str]] = []
-    for tok in doc:
-        i = tok.i
+            for t in range(s0, s1):
+                side[t] = "L" if t < first else ("C" if t == first else "R")
+    nb = {off: ([f"{off}w={w}" for w in words], [f"{off}p={p}" for p in poss],
+                [f"{off}q={q}" for q in qs], [f"{off}c={c}" for c in cues]) for off in (-2, -1, 1, 2)}
+    feats: list[list[str]] = [[] for _ in range(n)]
+    for i in range(n):
+        if not wanted[i]:
+            continue
         w = words[i]
-        head = tok.head
+        h = heads[i] if 0 <= heads[i] < n else i
         f = [
-            "b", "w=" + w, "s3=" + w[-3:], "sh=" + _shape(tok.text), "p=" + poss[i], "d=" + tok.dep_,
-            "e=" + (tok.ent_iob_ + tok.ent_type_ if tok.ent_type_ else "O"), "q=" + qs[i], "c=" + cues[i],
-            "a=" + anc_rel[i], "hp=" + head.tag_, "hc=" + cues[head.i], "hd=" + tok.dep_ + "|" + head.dep_,
-            "qc=" + qs[i] + cues[i], "pd=" + poss[i] + "|" + tok.dep_,
+            "b", "w=" + w, "s3=" + w[-3:], "sh=" + _shape(a.orth[i]), "p=" + poss[i], "d=" + deps[i],
+            "e=" + a.ent[i], "q=" + qs[i], "c=" + cues[i],
+            "a=" + anc_rel[i], "hp=" + poss[h], "hc=" + cues[h], "hd=" + deps[i] + "|" + deps[h],
+            "qc=" + qs[i] + cues[i], "pd=" + poss[i] + "|" + deps[i],
+            "sd=" + side[i] + qs[i], "sda=" + side[i] + anc_rel[i],
         ]
-        f.append("sd=" + side[i] + qs[i])
-        f.append("sda=" + side[i] + anc_rel[i])
         if is_cue[i] or poss[i][:1] == "V":
-            f.extend("ch=" + c.dep_ for c in tok.children if c.dep_ in _CHILD_DEPS)
-        if tok.is_sent_start:
+            f.extend(children[i])
+        if a.sent_start[i]:
             f.append("ss")
-        if i + 1 < n and doc[i + 1].is_sent_start:
+        if i + 1 < n and a.sent_start[i + 1]:
             f.append("se")
-        if is_cue[head.i]:
-            f.append("hl=" + lemmas[head.i])
+        if is_cue[h]:
+            f.append("hl=" + lemmas[h])
         if is_cue[i]:
             f.append("l=" + lemmas[i])
-        for off in (-2, -1, 1, 2):
+        for off, (fw, fp, fq, fc) in nb.items():
             j = i + off
             if 0 <= j < n:
-                f.append(f"{off}w={words[j]}")
-                f.append(f"{off}p={poss[j]}")
-                f.append(f"{off}q={qs[j]}")
-                f.append(f"{off}c={cues[j]}")
+                f.extend((fw[j], fp[j], fq[j], fc[j]))
             else:
                 f.append(f"{off}=pad")
-        feats.append(f)
-    return feats, list(paragraphs(doc))
+        feats[i] = f
+    return feats, paras

@@ -39,6 +39,7 @@ CARRY_CHARS = 600
 
 _WORD = re.compile(r"[^\W_]+")
 _DASH_TAIL = re.compile(r"^[\s,]*(?:--|—|–|-)\s*([^\n]{2,80})")
+_SO_CALLED = re.compile(r"(?i)\bso[- ]called\s*$|\b(?:titled|entitled|dubbed)\s*$")
 _SMALL = {"a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "at", "by", "with", "vs", "de"}
 
 
@@ -219,10 +220,25 @@ class Builder:
                 return f
         return None
 
+    def merge_paragraphs(self, q: marks.Quoted) -> None:
+        """One quote for a quote running over several paragraphs: the tagger works
+        paragraph by paragraph, so it may have found one attribution per piece."""
+        parts = [f for f in self.found
+                 if f.kind == "direct" and any(s <= f.start < e for s, e in q.pieces)]
+        if len(parts) < 2:
+            return
+        keep = next((f for f in parts if f.speaker is not None), parts[0])
+        for f in parts:
+            if f is not keep:
+                self.found.remove(f)
+        keep.pieces = list(q.pieces)
+
     def from_marks(self) -> None:
         for q in self.quoted:
             if self.is_noise(q):
                 continue
+            if len(q.pieces) > 1:
+                self.merge_paragraphs(q)
             host = self.covered(q)
             if host is not None and host.kind == "reported" and self.share_of(q, host) >= 0.6:
                 host.kind = "direct"  # the quote is (nearly) all of the content
@@ -232,6 +248,8 @@ class Builder:
                                   speaker=host.speaker, confidence=0.8, parent=host)
                     host.children.append(child)
                 else:
+                    if len(q.pieces) > 1 and q.start <= host.start and host.end <= q.end:
+                        host.pieces = list(q.pieces)
                     if host.speaker is None:
                         self.attribute_standalone(host, q, self.lead(q))
                     self.nested(host, q)
@@ -265,7 +283,10 @@ class Builder:
         in_sentence = bool(_words(lead)) and not lead.rstrip().endswith(":")
         if in_sentence and sent is not None:
             verb = self.cue_verb(sent, before=q.start)
-            if verb is None:
+            first = self.span(q.content_start, q.content_end)
+            governed = verb is not None and first is not None and len(first) > 0 and (
+                verb.left_edge.i <= first[0].i <= verb.right_edge.i)
+            if not governed or _SO_CALLED.search(lead):
                 return  # scare quotes
             f = Found("partial", list(q.pieces), cue=(verb.idx, verb.idx + len(verb)), confidence=0.6)
             self.set_source(f, self.subject_of(verb))
@@ -316,7 +337,7 @@ class Builder:
                 f.source = f.cue = None
         prev = self.previous_speaker(q.start)
         if prev is not None:
-            f.source, f.speaker, f.confidence = prev.source, prev.speaker, 0.5
+            f.speaker, f.confidence = prev.speaker, 0.5  # the source mention is the earlier quote's
 
     def intro(self, q: marks.Quoted, lead: str) -> tuple[int, int] | None:
         """The clause that introduces a quote with a colon: in the same line, or the line before."""

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pycrfsuite
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from byline.quotes import decode, features, marks
@@ -27,7 +28,8 @@ _lock = threading.Lock()
 class Tagger:
     """Tags a Doc's tokens and groups them into attributions."""
 
-    def __init__(self, crf_path: Path = CRF_PATH, lexicon_path: Path = LEXICON_PATH):
+    def __init__(self, crf_path: Path = CRF_PATH, lexicon_path: Path = LEXICON_PATH, only_cued: bool = False):
+        self.only_cued = only_cued
         self.lexicon: dict[str, float] = json.loads(lexicon_path.read_text(encoding="utf-8"))["cue_probs"]
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(crf_path))
@@ -35,9 +37,10 @@ class Tagger:
     def tag(self, doc: Doc, quoted: list[marks.Quoted] | None = None) -> list[decode.Attr]:
         if quoted is None:
             quoted = marks.find(doc.text)
-        feats, paras = features.doc_features(doc, self.lexicon, quoted)
+        feats, paras = features.doc_features(doc, self.lexicon, quoted, only_cued=self.only_cued)
         mask = marks.inside_mask(doc.text, quoted)
-        quoted_tokens = {t.i for t in doc if t.idx < len(mask) and mask[t.idx]}
+        idx = doc.to_array([IDX]).ravel().tolist() if len(doc) else []
+        quoted_tokens = {i for i, c in enumerate(idx) if c < len(mask) and mask[c]}
         out: list[decode.Attr] = []
         for i, j in paras:
             xseq = feats[i:j]
