@@ -235,8 +235,9 @@ class _Extractor:
             nxt = toks[j + 1] if j + 1 < self.n else None
             unit_follows = nxt is not None and _gap(toks, j + 1) == 0 and nxt.kind in ("num", "sym") and \
                 nxt.text in "23²³"
-            if not unit_follows and (gap == 0 or (gap == 1 and (len(abbr) > 1 or abbr in "kK") and
-                                                  abbr not in ("mm",))):
+            spaced_ok = gap == 1 and (len(abbr) > 1 or abbr in "kKMB") and abbr not in ("mm",) and (
+                j + 1 >= self.n or toks[j + 1].kind != "word" or _gap(toks, j + 1) > 0)
+            if not unit_follows and (gap == 0 or spaced_ok):
                 if not (abbr == "mm" and gap == 0 and currency is None):
                     value *= SCALE_ABBR[abbr]
                     j += 1
@@ -275,6 +276,13 @@ class _Extractor:
             m = _match(toks, j - 1, U.CURRENCY_WORDS, 1)  # type: ignore[arg-type]
             if m and m[1][1] == "M":  # type: ignore[index]
                 value *= 1e6
+        # feet and inches: "5 feet 2 inches", "12 ft 2 in"
+        if unit == "ft" and j < self.n:
+            m2 = j + 1 if self.low(j) == "and" else j
+            ph2 = read_number(toks, m2) if m2 < self.n and _gap(toks, m2) <= 2 else None
+            if ph2 is not None and ph2.value < 12 and self.low(ph2.j) in ("in", "inch", "inches", '"'):
+                value += ph2.value / 12
+                j = ph2.j + 1
         # cents after a currency word: "3 dollars 50 cents", "thirteen dollars and forty-five cents"
         if kind == "money" and unit not in ("cent", "pence"):
             j, value = self.cents(j, value, currency is None)

@@ -47,7 +47,7 @@ _MEASURES = {
     "µg|μg|mcg|microgram|micrograms|microgramme|microgrammes": ("µg", "mass"),
     "lb|lbs|pound|pounds|-pound": ("lb", "mass"),
     "oz|ounce|ounces": ("oz", "mass"),
-    "tonne|tonnes|metric ton|metric tons|metric tonne|metric tonnes": ("t", "mass"),
+    "t|tonne|tonnes|metric ton|metric tons|metric tonne|metric tonnes": ("t", "mass"),
     "ton|tons|-ton|short ton|short tons": ("t", "mass"),
     "drachma|drachmas|dram|drams": ("dr", "mass"),
     "l|litre|litres|liter|liters": ("l", "volume"),
@@ -68,10 +68,10 @@ _MEASURES = {
     "hectare|hectares|ha": ("ha", "area"),
     "kph|kmph|km/h|km/hr|kmh": ("km/h", "speed"),
     "mph": ("mph", "speed"),
-    "celsius|celcius|centigrade|centigrate|°c|º c|° c|degrees c|degree c|deg c|degrees celsius|degree celsius"
-    "|deg celsius|degrees celcius|degrees centigrade": ("°C", "temperature"),
-    "fahrenheit|farenheit|°f|° f|degrees f|degree f|deg f|degrees fahrenheit|degree fahrenheit|deg fahrenheit"
-    "|degrees farenheit": ("°F", "temperature"),
+    "celsius|celcius|centigrade|centigrate|°c|º c|° c|° celsius|°celsius|degrees c|degree c|deg c"
+    "|degrees celsius|degree celsius|deg celsius|degrees celcius|degrees centigrade": ("°C", "temperature"),
+    "fahrenheit|farenheit|°f|° f|° fahrenheit|°fahrenheit|degrees f|degree f|deg f|degrees fahrenheit"
+    "|degree fahrenheit|deg fahrenheit|degrees farenheit": ("°F", "temperature"),
     "°|degrees|degree|deg": ("°", "angle"),
     "rad|radian|radians": ("rad", "angle"),
     "turn|turns": ("turn", "angle"),
