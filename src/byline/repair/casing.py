@@ -14,9 +14,12 @@ Detection comes first and uses the input's own casing as evidence:
   above ``NOISE_P``, or one does strongly (``STRONG_P``) in a document where
   several already did. Only the words above ``NOISE_P`` are lowered; every
   lowercase word, acronym and mixed-case word is kept.
-* **headline style**: a line that is short and has no final punctuation (or is
-  a short label ending in ':') is a heading: Title Case there is a style, not
-  damage, and it is left alone. A lowercase heading is still truecased.
+* **headline style**: a line that is short (at most 15 words), has no final
+  punctuation (or is a short label ending in ':') and capitalises every word of
+  four or more letters is a heading in headline style: Title Case there is a
+  style, not damage, and it is left alone. A short line that mixes lowercase
+  long words with capitalised ones is judged like a sentence; a lowercase
+  heading is truecased.
 
 Every other sentence passes through untouched. Changes are per word and keep
 its length (casing only), so the offset map stays one-to-one inside them.
@@ -128,8 +131,11 @@ def blind_case(model: Model, toks: list[Token], caps: bool) -> list[Change]:
 
 
 def _lower_noise(model: Model, toks: list[Token], threshold: float) -> list[Change]:
+    """Lower the capitalised words scored as noise; after ':', a dash or an opening
+    quote (where a capital may start a quoted sentence) only the surest."""
     return [Change("casing", t.start, t.end, _lower(t.text)) for i, t in enumerate(toks)
-            if t.shape == "t" and not t.initial and not t.soft and model.p_noise(toks, i) >= threshold]
+            if t.shape == "t" and not t.initial
+            and model.p_noise(toks, i) >= (max(threshold, STRICT_P) if t.soft else threshold)]
 
 
 def casing_changes(text: str, model: Model) -> list[Change]:
@@ -180,4 +186,9 @@ def casing_changes(text: str, model: Model) -> list[Change]:
 
 
 def _is_heading(ln: Line) -> bool:
-    return ln.headline_shaped
+    """A heading in headline style: short, no final punctuation, and every word of
+    four or more letters capitalised. (Random noise leaves some long words lowercase,
+    so a short noisy line is not mistaken for a Title Case headline.)"""
+    if not ln.headline_shaped:
+        return False
+    return all(t.shape != "l" for s in ln.sentences for t in s.tokens if t.alpha and len(t.text) >= 4)

@@ -7,7 +7,8 @@ corpora by ``python -m byline.repair.train``:
   mixed in mid-sentence position, and its usual capitalised form ("NATO",
   "McDonald");
 * ``left`` / ``right``: word pairs whose casing differs from the word alone
-  ("new york", "white house"), as lower/capitalised counts;
+  ("new york", "white house"), as lower/capitalised counts; ``leftc`` /
+  ``rightc`` the same where the neighbour was capitalised ("Open Market");
 * ``title`` and ``blind``: logistic-regression weights over a dozen dense
   features built from those statistics. ``title`` scores "this capitalised
   word is noise and should be lower" using the input's own casing around it;
@@ -38,7 +39,8 @@ FORMAT = 1
 TITLE_FEATURES = (
     "uni", "oov", "suffix", "freq", "b0", "b1", "b2", "b3", "b4", "b5",
     "left", "has_left", "right", "has_right", "abbrev", "short",
-    "prev_cap", "prev_name", "next_cap", "next_name", "prev_initial", "last",
+    "prev_cap", "prev_name", "next_cap", "next_name", "run_name", "run_len", "uni_x_run",
+    "leftc", "has_leftc", "rightc", "has_rightc", "prev_initial", "last",
 )
 BLIND_FEATURES = (*TITLE_FEATURES[:16], "prev_initial", "last")
 
@@ -57,7 +59,7 @@ class Word:
 class Model:
     """Loaded truecasing model (see module docstring)."""
 
-    __slots__ = ("blind_b", "blind_w", "left", "right", "suffix", "title_b", "title_w", "uni")
+    __slots__ = ("blind_b", "blind_w", "left", "leftc", "right", "rightc", "suffix", "title_b", "title_w", "uni")
 
     def __init__(self, data: dict):
         if data.get("format") != FORMAT:
@@ -68,6 +70,9 @@ class Model:
             self.uni[k] = Word(logit(cap, lo), math.log1p(lo + cap), form)
         self.left: dict[str, float] = {k: logit(c, lo) for k, (lo, c) in data["left"].items()}
         self.right: dict[str, float] = {k: logit(c, lo) for k, (lo, c) in data["right"].items()}
+        # the same, counted where the neighbour itself was capitalised ("Federal Open Market")
+        self.leftc: dict[str, float] = {k: logit(c, lo) for k, (lo, c) in data["leftc"].items()}
+        self.rightc: dict[str, float] = {k: logit(c, lo) for k, (lo, c) in data["rightc"].items()}
         self.suffix: dict[str, float] = {k: logit(c, lo) for k, (lo, c) in data["suffix"].items()}
         self.title_w: list[float] = data["title"]["w"]
         self.title_b: float = data["title"]["b"]
@@ -182,10 +187,35 @@ def features(m: Model, toks: list[Token], i: int, title: bool) -> list[float]:
     if title:
         pc = prev is not None and not prev.initial and _is_cap(prev)
         nc = nxt is not None and _is_cap(nxt)
+        run_name, run_len = _run(m, toks, i)
         x += [1.0 if pc else 0.0, 1.0 if pc and _name_like(m, prev) else 0.0,  # type: ignore[arg-type]
-              1.0 if nc else 0.0, 1.0 if nc and _name_like(m, nxt) else 0.0]  # type: ignore[arg-type]
+              1.0 if nc else 0.0, 1.0 if nc and _name_like(m, nxt) else 0.0,  # type: ignore[arg-type]
+              run_name, run_len, lg * run_name]
+    if title:
+        lc = m.leftc.get(prev.key + " " + t.key) if prev is not None and pc else None
+        rc = m.rightc.get(t.key + " " + nxt.key) if nxt is not None and nc else None
+        x += [(lc - lg) if lc is not None else 0.0, 1.0 if lc is not None else 0.0,
+              (rc - lg) if rc is not None else 0.0, 1.0 if rc is not None else 0.0]
     x += [1.0 if prev is not None and prev.initial else 0.0, 1.0 if nxt is None else 0.0]
     return x
+
+
+def _run(m: Model, toks: list[Token], i: int) -> tuple[float, float]:
+    """Whether the run of capitalised words around ``toks[i]`` (separated by one
+    space or hyphen) holds another name-like word, and the run's length (max 4)/4."""
+    name = False
+    n = 1
+    j = i
+    while j > 0 and toks[j].start - toks[j - 1].end == 1 and not toks[j].initial and _is_cap(toks[j - 1]):
+        j -= 1
+        n += 1
+        name = name or _name_like(m, toks[j])
+    j = i
+    while j + 1 < len(toks) and toks[j + 1].start - toks[j].end == 1 and _is_cap(toks[j + 1]):
+        j += 1
+        n += 1
+        name = name or _name_like(m, toks[j])
+    return (1.0 if name else 0.0), min(n, 4) / 4.0
 
 
 def _name_like(m: Model, t: Token) -> bool:

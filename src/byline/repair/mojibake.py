@@ -44,8 +44,14 @@ def mojibake_changes(text: str) -> list[Change]:
             fixed = ftfy.fix_text(line, _CONFIG)
             if fixed != line:
                 sm = SequenceMatcher(None, line, fixed, autojunk=False)
+                runs: list[list[int]] = []  # adjacent edits merged: one change per damaged run
                 for op, a0, a1, b0, b1 in sm.get_opcodes():
-                    if op != "equal":
-                        out.append(Change("mojibake", pos + a0, pos + a1, fixed[b0:b1]))
+                    if op == "equal":
+                        continue
+                    if runs and runs[-1][1] == a0 and runs[-1][3] == b0:
+                        runs[-1][1], runs[-1][3] = a1, b1
+                    else:
+                        runs.append([a0, a1, b0, b1])
+                out += [Change("mojibake", pos + a0, pos + a1, fixed[b0:b1]) for a0, a1, b0, b1 in runs]
         pos += len(line) + 1
     return out

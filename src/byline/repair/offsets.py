@@ -91,10 +91,12 @@ class OffsetMap:
                 other_end = self._rep_ends[i] if forward else c.end
                 return pos - e + other_end
             # inside change i (s <= pos < e), or at an empty change
-            if pos == s:
-                return r_s
             length_in = e - s
             length_out = (self._rep_ends[i] - self._rep_starts[i]) if forward else (c.end - c.start)
+            if pos == s:
+                # at a change that is empty on this side (a deletion seen from the repaired
+                # text, an insertion seen from the original), an end boundary grows over it
+                return r_s + length_out if (length_in == 0 and side == "end") else r_s
             if length_in == length_out:
                 return r_s + (pos - o_s)
             return r_s if side == "start" else r_s + length_out

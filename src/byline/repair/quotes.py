@@ -17,8 +17,8 @@ Fixes, each recorded as a change:
   ``“Trump”``, ``“U.S”.-Mexico”``) or a heading (a short quoted label at the
   start of a line followed by ``:``) are dropped, with a stray closer glued to
   the same word — ``quote``. Dropping needs evidence that the document's
-  quoting is damaged (any of the fixes above, or at least two name-only
-  quotes), so a clean article's scare quotes stay.
+  quoting is damaged (any of the fixes above, or at least two name-only or
+  heading quotes), so a clean article's scare quotes stay.
 
 The text between real quote marks is never changed here. Straight quotes are
 paired the same way but never turned curly. Single quotes are left alone (they
@@ -187,8 +187,7 @@ def quote_changes(text: str, model: Model | None = None) -> list[Change]:
                     drops.append((0, [Change("quote", pos + m.pos, pos + m.pos + 1, "")]))
                     damage += 1
         pos += len(line) + 1
-    names = sum(1 for kind, _ in drops if kind == 0)
-    if damage or names >= 2:
+    if damage or len(drops) >= 2:
         for _, chs in drops:
             fixes += chs
     return fixes

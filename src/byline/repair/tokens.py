@@ -5,7 +5,7 @@ text and the text being repaired, so the statistics the model learns line up
 with what it is asked about. Only tokens that contain a letter matter for
 casing; punctuation lives in the gaps between tokens and decides sentence
 starts (hard: after ``.!?`` or at a line start) and soft starts (after ``:``,
-an opening quote or bracket), where a capital letter is always legitimate.
+a dash or an opening quote), where a capital letter is always legitimate.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 WORD_RE = re.compile(r"[^\W\d_](?:\.[^\W\d_])+\.?|[^\W_]+(?:['’][^\W_]+)*")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _HARD_END = re.compile(r"[.!?…][\"'”’)\]]*\s|[.!?…]\s*$")
-_OPENERS = re.compile(r"(?:^|\s)[\"“‘'(\[]+$|^[\"“‘(\[]+")
+_OPENERS = re.compile(r"(?:^|\s)[\"“‘']+$|^[\"“‘]+")
 _BULLET = re.compile(r"^\s*(?:[-–—•*·]|\d+[.)])\s+")
 _FINAL_PUNCT = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
@@ -27,6 +27,10 @@ SENTENCE_STARTERS = frozenset(
     "the a an he she it they we i but and this that these those there in on at after "
     "however meanwhile still yet so if when while his her its their our".split()
 )
+
+
+#: Word endings that tokenized text ("Trump 's") leaves after a lone apostrophe.
+CLITICS = frozenset({"s", "t", "re", "ve", "ll", "d", "m", "n"})
 
 
 def key(word: str) -> str:
@@ -44,7 +48,7 @@ class Token:
     text: str
     key: str
     initial: bool = False  # first word of a sentence or line
-    soft: bool = False  # after ':', an opening quote or bracket
+    soft: bool = False  # after ':', a dash or an opening quote
     alpha: bool = True  # contains a letter
     shape: str = "o"  # see shape_of
 
@@ -121,7 +125,9 @@ def tokenize_line(text: str, offset: int, line_no: int) -> Line:
             sent = Sentence(offset + s, offset + e, line=line_no)
             line.sentences.append(sent)
             tok.initial = True
-        elif ":" in gap or "—" in gap or _OPENERS.search(gap) or (prev is not None and not prev.alpha and "(" in gap):
+        elif gap[-1:] in "'’" and tok.key in CLITICS:
+            pass  # "Trump 's", "don 't": an apostrophe, not an opening quote
+        elif ":" in gap or "—" in gap or _OPENERS.search(gap):
             tok.soft = True
         assert sent is not None
         sent.tokens.append(tok)

@@ -63,6 +63,8 @@ def count(docs: list[list[list[Token]]]) -> dict:
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     left: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     right: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    leftc: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    rightc: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for doc in docs:
         for toks in doc:
             for i, t in enumerate(toks):
@@ -74,9 +76,11 @@ def count(docs: list[list[list[Token]]]) -> dict:
                 if cls >= 2:
                     forms[t.key][t.text[: len(t.key)]] += 1
                 if i > 0:
-                    left[toks[i - 1].key + " " + t.key][cap] += 1
+                    p = toks[i - 1]
+                    (leftc if p.shape in "tum" and not p.initial else left)[p.key + " " + t.key][cap] += 1
                 if i + 1 < len(toks):
-                    right[t.key + " " + toks[i + 1].key][cap] += 1
+                    n = toks[i + 1]
+                    (rightc if n.shape in "tum" else right)[t.key + " " + n.key][cap] += 1
     out_uni: dict[str, list] = {}
     for k, (lo, ti, up, mx) in uni.items():
         form = ""
@@ -102,6 +106,8 @@ def count(docs: list[list[list[Token]]]) -> dict:
         "suffix": _suffixes(uni),
         "left": prune(left, lambda k: k.split(" ", 1)[1]),
         "right": prune(right, lambda k: k.split(" ", 1)[0]),
+        "leftc": prune(leftc, lambda k: k.split(" ", 1)[1]),
+        "rightc": prune(rightc, lambda k: k.split(" ", 1)[0]),
         "title": {"w": [0.0] * len(TITLE_FEATURES), "b": 0.0},
         "blind": {"w": [0.0] * len(BLIND_FEATURES), "b": 0.0},
     }
