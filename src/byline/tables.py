@@ -48,10 +48,18 @@ INT_COLUMNS = {"start", "end", "r_start", "r_end", "cue_start", "cue_end", "sour
 FLOAT_COLUMNS = {"salience", "confidence", "value", "value_low", "value_high",
                  "check_worthiness"}
 
+#: (table, column) -> type, where a column name means different things in different
+#: tables: ``times.value`` is a TIMEX value ("2025-05-03"), not a number.
+TABLE_TYPES: dict[tuple[str, str], type] = {("times", "value"): str}
+
 TABLES = tuple(COLUMNS)
 
 
-def column_type(name: str) -> type:
+def column_type(name: str, table: str | None = None) -> type:
+    """Python type (int, float or str) of column ``name``; pass ``table`` to get
+    per-table exceptions (:data:`TABLE_TYPES`) right."""
+    if table is not None and (table, name) in TABLE_TYPES:
+        return TABLE_TYPES[(table, name)]
     if name in INT_COLUMNS:
         return int
     if name in FLOAT_COLUMNS:

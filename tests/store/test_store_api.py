@@ -201,14 +201,14 @@ def test_migrations_apply_once_in_order(tmp_path: Path) -> None:
         calls.append(2)
         conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
 
-    steps = [*store_schema.MIGRATIONS, (2, "notes", add_note)]
+    steps = [*store_schema.MIGRATIONS, (3, "notes", add_note)]
     for _ in range(2):
         conn = sqlite3.connect(path, isolation_level=None)
-        assert store_schema.migrate(conn, str(path), steps) == 2
+        assert store_schema.migrate(conn, str(path), steps) == 3
         conn.close()
     assert calls == [2]
     conn = sqlite3.connect(path)
-    assert [r[0] for r in conn.execute("SELECT version FROM schema_version ORDER BY version")] == [1, 2]
+    assert [r[0] for r in conn.execute("SELECT version FROM schema_version ORDER BY version")] == [1, 2, 3]
 
 
 def test_new_shared_columns_are_added_on_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -219,6 +219,24 @@ def test_new_shared_columns_are_added_on_open(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setattr(store_schema, "COLUMNS", grown)
     s = Store(path)
     assert "language" in [r[1] for r in s.conn.execute("PRAGMA table_info(quotes)")]
+
+
+def test_times_value_migrates_to_text(tmp_path: Path) -> None:
+    """A version-1 store that typed ``times.value`` REAL is rebuilt with TEXT values."""
+    path = tmp_path / "v1.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    store_schema.migrate(conn, str(path), store_schema.MIGRATIONS[:1])
+    conn.execute("DROP TABLE times")
+    conn.execute(store_schema.table_ddl("times").replace("[value] TEXT", "[value] REAL"))
+    conn.execute("INSERT INTO articles (id, text) VALUES ('a', '2025 May 3')")
+    conn.execute("INSERT INTO times (article_id, id, text, type, value, start, end) VALUES"
+                 " ('a', 't1', '2025', 'DATE', '2025', 0, 4), ('a', 't2', 'May 3', 'DATE', '2025-05-03', 5, 10)")
+    conn.close()
+    s = Store(path)
+    assert s.version == store_schema.LATEST
+    rows = s.conn.execute("SELECT id, value, typeof(value) FROM times ORDER BY id").fetchall()
+    assert [tuple(r) for r in rows] == [("t1", "2025", "text"), ("t2", "2025-05-03", "text")]
+    assert dict((r[1], r[2]) for r in s.conn.execute("PRAGMA table_info(times)"))["value"] == "TEXT"
 
 
 def test_bad_store_paths(tmp_path: Path) -> None:
@@ -256,6 +274,8 @@ def test_export_all_formats(store: Store, tmp_path: Path) -> None:
         assert {p.name for p in out.iterdir()} == {f"{t}.{fmt}" for t in tables.TABLES}
     first = json.loads((tmp_path / "jsonl" / "quotes.jsonl").read_text().splitlines()[0])
     assert list(first) == list(tables.COLUMNS["quotes"])
+    assert arrow_schema("times").field("value").type == "string"
+    assert arrow_schema("quantities").field("value").type == "double"
     for t in tables.TABLES:
         pt = pq.read_table(tmp_path / "parquet" / f"{t}.parquet")
         assert pt.schema.names == list(tables.COLUMNS[t])

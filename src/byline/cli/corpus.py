@@ -191,7 +191,7 @@ def arrow_schema(table: str) -> Any:
     from byline import tables
 
     types = {int: pa.int64(), float: pa.float64(), str: pa.string()}
-    return pa.schema([(c, types[tables.column_type(c)]) for c in tables.COLUMNS[table]])
+    return pa.schema([(c, types[tables.column_type(c, table)]) for c in tables.COLUMNS[table]])
 
 
 def _write_parquet(store: Store, table: str, path: Path) -> int:

@@ -90,8 +90,8 @@ FTS: dict[str, tuple[str, ...]] = {
 _SQL_TYPES = {int: "INTEGER", float: "REAL", str: "TEXT"}
 
 
-def sql_type(column: str) -> str:
-    return _SQL_TYPES[column_type(column)]
+def sql_type(column: str, table: str | None = None) -> str:
+    return _SQL_TYPES[column_type(column, table)]
 
 
 def table_ddl(table: str) -> str:
@@ -100,7 +100,7 @@ def table_ddl(table: str) -> str:
     cols = []
     for c in COLUMNS[table]:
         not_null = " NOT NULL" if c in pk else ""
-        cols.append(f"[{c}] {sql_type(c)}{not_null}")
+        cols.append(f"[{c}] {sql_type(c, table)}{not_null}")
     if pk:
         cols.append("PRIMARY KEY (" + ", ".join(f"[{c}]" for c in pk) + ")")
     if table not in ("articles", "errors"):
@@ -152,9 +152,28 @@ def _migration_1(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT OR REPLACE INTO [store_state] (key, value) VALUES ('canon_dirty', '0')")
 
 
+def _migration_2(conn: sqlite3.Connection) -> None:
+    """``times.value`` is a TIMEX value, stored as text: stores made before the
+    per-table column types had it REAL, which turned "2025" into 2025.0."""
+    declared = {r[1]: (r[2] or "").upper() for r in conn.execute("PRAGMA table_info([times])")}
+    if declared.get("value", "TEXT") == "TEXT":
+        return
+    conn.execute("ALTER TABLE [times] RENAME TO [times_v1]")
+    conn.execute(table_ddl("times"))
+    cols = ", ".join(f"[{c}]" for c in COLUMNS["times"] if c in declared)
+    fixed = ", ".join(
+        "CASE WHEN typeof([value]) = 'real' AND [value] = CAST([value] AS INTEGER)"
+        " THEN CAST(CAST([value] AS INTEGER) AS TEXT) ELSE CAST([value] AS TEXT) END" if c == "value" else f"[{c}]"
+        for c in COLUMNS["times"] if c in declared)
+    conn.execute(f"INSERT INTO [times] ({cols}) SELECT {fixed} FROM [times_v1] ORDER BY rowid")
+    conn.execute("DROP TABLE [times_v1]")
+    conn.execute(f"CREATE INDEX IF NOT EXISTS [{_index_name('times', ('value',))}] ON [times] ([value])")
+
+
 #: (version, description, function): applied in order, each in its own transaction.
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "initial layout: findings, canonical names, indexes, FTS5", _migration_1),
+    (2, "times.value as text (TIMEX values)", _migration_2),
 ]
 
 LATEST = MIGRATIONS[-1][0]
@@ -216,6 +235,6 @@ def sync_columns(conn: sqlite3.Connection) -> list[str]:
             continue
         for c in cols:
             if c not in have:
-                conn.execute(f"ALTER TABLE [{table}] ADD COLUMN [{c}] {sql_type(c)}")
+                conn.execute(f"ALTER TABLE [{table}] ADD COLUMN [{c}] {sql_type(c, table)}")
                 added.append(f"{table}.{c}")
     return added
