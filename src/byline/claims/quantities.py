@@ -167,8 +167,10 @@ class _Extractor:
             first = toks[k]
             if first.low == "p" and _gap(toks, k) != 0:
                 return None
-            if first.text in "$€£¥" and False:
-                return None
+            nxt = toks[k + size] if k + size < self.n else None
+            if nxt is not None and nxt.kind == "num" and (_gap(toks, k + size) == 0 or (
+                    first.text in "$€£¥" and _gap(toks, k + size) <= 1)):
+                return None  # "$ 20 $ 37", "3 USD50": the sign belongs to the next number
             return k + size, code, "currency", "money"
         if meas:
             size, (unit, dim) = meas  # type: ignore[misc]

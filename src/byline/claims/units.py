@@ -114,7 +114,7 @@ _CURRENCY_WORDS = {
     "pound sterling|pounds sterling|sterling|british pounds|gbp": ("GBP", ""),
     "euro|euros|eur": ("EUR", ""),
     "yen|-yen|jpy": ("JPY", ""),
-    "yuan|renminbi|rmb|cny|元": ("CNY", ""),
+    "yuan|renminbi|rmb|cny|元|chinese yuan|chinese renminbi": ("CNY", ""),
     "franc|francs": ("franc", ""),
     "swiss franc|swiss francs|chf": ("CHF", ""),
     "peseta|pesetas": ("ESP", ""),
