@@ -80,6 +80,14 @@ def test_analyse_the_example(page: Any, live_server: Any, output_dir: Path) -> N
         q = next(q for q in api["quotes"] if q["id"] == qid)
         assert page.text_content("#detail [data-field=speaker]") == (q["speaker"]["name"] if q["speaker"]
                                                                       else "unattributed")
+    if api["entities"]:  # an entity row outlines its mentions in the text
+        row = page.locator("#entities-panel tr[data-entity-id]").first
+        eid = row.get_attribute("data-entity-id")
+        row.click()
+        ent = next(e for e in api["entities"] if e["id"] == eid)
+        shown = page.eval_on_selector_all(f"#article-text .mention[data-entity-id='{eid}']",
+                                          "els => new Set(els.map(e => e.dataset.mention)).size")
+        assert shown == len(ent["mentions"])
     page.click("#view-repaired")
     assert page.evaluate("() => document.getElementById('article-text').textContent") == api["article"]["repaired_text"]
     assert {m["id"] for m in page.evaluate(MARKS_JS)} == {q["id"] for q in api["quotes"]}
@@ -116,6 +124,11 @@ def test_stored_article_with_nested_quotes(page: Any, live_server: Any, output_d
     page.locator("#article-text mark[data-quote-id=q1]").dispatch_event("click")
     assert page.text_content("#detail [data-field=speaker]") == "Ana Diaz"
 
+    page.click("#entities-panel tr[data-entity-id=e1]")
+    outlined = page.eval_on_selector_all(".mention[data-entity-id=e1]", "els => els.map(e => e.textContent)")
+    assert outlined == ["Ana Diaz"]
+    page.click("#entities-panel tr[data-entity-id=e1]")  # again: off
+    assert page.locator(".mention").count() == 0
     page.click("#view-repaired")  # highlights kept, on the repaired offsets
     assert page.evaluate("() => document.getElementById('article-text').textContent") == REPAIRED
     repaired = {m["id"]: m for m in page.evaluate(MARKS_JS)}

@@ -99,10 +99,19 @@
   }
 
   // -- the article text with nested highlights -----------------------------------
-  function annotations(brief, view, speakers, offs, text) {
+  function annotations(brief, view, speakers, offs, text, focusEntity) {
     const repaired = view === "repaired";
     const anns = [];
     const where = (f) => (repaired && f.repaired_span ? f.repaired_span : f.span);
+    const focus = focusEntity && (brief.entities || []).find((e) => e.id === focusEntity);
+    (focus ? focus.mentions || [] : []).forEach((m, i) => {
+      const sp = where(m);
+      if (!sp) return;
+      anns.push({
+        start: toUnits(offs, sp.start, text), end: toUnits(offs, sp.end, text), rank: 2, id: "m" + i,
+        make: () => h("span", { class: "mention", "data-entity-id": focus.id, "data-mention": i, title: focus.name + " (" + m.kind + ")" }),
+      });
+    });
     for (const q of brief.quotes || []) {
       const sp = where(q);
       if (!sp) continue;
@@ -214,7 +223,7 @@
     const body = h("tbody");
     for (const e of ents) {
       const aka = (e.aliases || []).filter((a) => a !== e.name && a.length < e.name.length + 12).slice(0, 2);
-      body.append(h("tr", { "data-entity-id": e.id },
+      body.append(h("tr", { "data-entity-id": e.id, tabindex: "0", title: "Show its mentions in the text" },
         h("td", null, h("strong", { text: e.name }), aka.length ? h("span", { class: "aka", text: " (" + aka.join(", ") + ")" }) : null),
         h("td", { class: "type", text: e.type }),
         h("td", { text: (e.roles || []).join("; ") }),
@@ -338,12 +347,13 @@
     const speakers = speakerTable(brief);
     const differs = a.repaired_text !== a.text;
     let view = options.view || "original";
+    let focusEntity = null; // an entity whose mentions are outlined in the text
 
     const textBox = h("div", { id: "article-text", class: "article-text", lang: "en" });
     const drawText = () => {
       const text = view === "repaired" ? a.repaired_text : a.text;
       const offs = codePointIndex(text);
-      textBox.replaceChildren(markedText(text, annotations(brief, view, speakers, offs, text)));
+      textBox.replaceChildren(markedText(text, annotations(brief, view, speakers, offs, text, focusEntity)));
       textBox.dataset.view = view;
       for (const b of toggle.querySelectorAll("button")) b.setAttribute("aria-pressed", String(b.dataset.view === view));
     };
@@ -401,6 +411,22 @@
       h("section", { id: "claims-panel", class: "panel" }, h("h2", { text: "Claims" }), claimList(brief)));
 
     container.replaceChildren(head, body, strip, lower);
+    const entityRows = lower.querySelector("table.entities");
+    const pickEntity = (ev) => {
+      const row = ev.target.closest("tr[data-entity-id]");
+      if (!row) return;
+      focusEntity = focusEntity === row.dataset.entityId ? null : row.dataset.entityId;
+      for (const r of entityRows.querySelectorAll("tr[data-entity-id]")) {
+        r.classList.toggle("selected", r.dataset.entityId === focusEntity);
+      }
+      drawText();
+      const first = textBox.querySelector("span.mention");
+      if (first) first.scrollIntoView({ block: "center" });
+    };
+    if (entityRows) {
+      entityRows.addEventListener("click", pickEntity);
+      entityRows.addEventListener("keydown", (ev) => { if (ev.key === "Enter") pickEntity(ev); });
+    }
     textBox.addEventListener("click", (ev) => {
       const m = ev.target.closest("mark.quote");
       if (!m) return;
