@@ -91,10 +91,12 @@ Q3_UNITS = {
     "hour": "hour", "minute": "minute", "second": "second", "millisecond": "millisecond", "electronvolt": "eV",
     "teraelectronvolt": "TeV", "dimensionless": None, "dram": "dr", "metre per millisecond": "m/ms",
     "centimetre per millisecond": "cm/ms", "kilometre per millisecond": "km/ms", "dollar per hour": "USD/hour",
-    "percentage point": "percentage point",
+    "percentage point": "percentage point", "watt hour": "Wh", "megawatt hour": "MWh", "kilowatt hour": "kWh",
+    "gigahertz": "GHz", "megahertz": "MHz", "hertz": "Hz", "centilitre": "cl", "dime": "dime",
+    "cubic centimetre": "ml",
 }
 
-DIMENSIONS = {"length", "mass", "volume", "area", "speed", "angle", "data", "energy", "power"}
+DIMENSIONS = {"length", "mass", "volume", "area", "speed", "angle", "data", "energy", "power", "frequency"}
 Q3_DIMENSIONS = {"length", "mass", "volume", "area", "speed", "angle", "data storage", "energy", "power",
                  "volume (lumber)", "information", "data transfer rate", "unknown"}
 

@@ -418,6 +418,9 @@ class _Extractor:
                 f.is_date = True
             elif len(tok.text) == 4 and 1900 <= (v or 0) <= 2100:
                 f.is_date = True  # 2015-16
+        if plain and k >= 2 and toks[k - 1].text in "-–" and _gap(toks, k) == 0 and _gap(toks, k - 1) == 0 and \
+                re.fullmatch(r"(?:19|20)\d\d", toks[k - 2].text) and len(tok.text) == 2:
+            f.is_date, f.is_id = True, False  # 2013-14
         if plain and k >= 2 and toks[k - 1].text in "/-" and _gap(toks, k) == 0 and toks[k - 2].kind == "num" \
                 and _gap(toks, k - 1) == 0 and ((k >= 4 and toks[k - 3].text == toks[k - 1].text) or
                                                  len(toks[k - 2].text) == 4):
