@@ -1,4 +1,4 @@
-"""Shared test fixtures: paths to the repo, the bundled example and the shared dev data."""
+"""Session fixtures shared by every test folder."""
 
 from __future__ import annotations
 
@@ -6,20 +6,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-EXAMPLE = REPO / "examples" / "border-talks.txt"
-EXAMPLE_EXPECTED = REPO / "examples" / "border-talks.expected.json"
-EXAMPLE_PUBLISHED = "2025-06-14"
-SHARED_EXAMPLE = SHARED / "examples" / "sovereignty-not-for-sale.txt"
-SHARED_EXPECTED = SHARED / "examples" / "sovereignty-not-for-sale.expected.json"
-
-
-def need_shared(path: Path) -> Path:
-    """Skip (with a clear reason) when the shared dev data is not beside the repo."""
-    if not path.exists():
-        pytest.skip(f"shared dev data not found at {path} (it lives in ../shared beside the repo)")
-    return path
+from testpaths import EXAMPLE, EXAMPLE_PUBLISHED, SHARED_EXAMPLE, SHARED_EXPECTED, need_shared
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ import pytest
 
 from byline.cli import main
 from byline.model import json_schema
-from conftest import EXAMPLE, EXAMPLE_PUBLISHED, REPO
+from testpaths import EXAMPLE, EXAMPLE_PUBLISHED, REPO
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from conftest import EXAMPLE_EXPECTED, REPO
+from testpaths import EXAMPLE_EXPECTED, REPO
 
 sys.path.insert(0, str(REPO / "bench"))
 import expected as harness

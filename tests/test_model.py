@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 
 from byline.model import Brief, Span, json_schema, json_schema_text
-from conftest import REPO
+from testpaths import REPO
 
 
 def test_schema_in_docs_matches_the_model():

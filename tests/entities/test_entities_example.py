@@ -7,7 +7,7 @@ import json
 import pytest
 
 import byline
-from conftest import SHARED_EXAMPLE, SHARED_EXPECTED, need_shared
+from testpaths import SHARED_EXAMPLE, SHARED_EXPECTED, need_shared
 
 
 @pytest.fixture(scope="module")
