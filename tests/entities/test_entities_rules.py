@@ -170,3 +170,20 @@ def test_ids_follow_first_mention():
     assert firsts == sorted(firsts)
     assert [e.id for e in es] == [f"e{i + 1}" for i in range(len(es))]
     assert abs(sum(e.salience.share for e in es) - 1) < 0.01
+
+
+def test_organisation_descriptions_and_pronouns():
+    text = ("The Environmental Protection Agency issued a new rule on Monday. The agency said the rule would cut "
+            "emissions.")
+    a, es = ents(text)
+    epa = by_name(es, "Environmental Protection Agency")
+    s = text.index("The agency")
+    assert a.resolver(s, s + len("The agency")) == epa.id
+
+
+def test_abbreviated_title_matches_description():
+    text = "Sen. Elizabeth Warren criticized the bank on Monday. Later the senator said she would act."
+    a, es = ents(text)
+    w = by_name(es, "Elizabeth Warren")
+    s = text.index("the senator")
+    assert a.resolver(s, s + len("the senator")) == w.id

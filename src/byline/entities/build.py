@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
@@ -35,7 +36,7 @@ class Analysis:
     def to_entities(self, ctx: Context | None = None) -> list[Entity]:
         """Brief entities, located through ``ctx.loc`` (or in repaired offsets without a context)."""
 
-        def loc(s: int, e: int) -> dict:
+        def loc(s: int, e: int) -> dict[str, Any]:
             if ctx is not None:
                 return ctx.loc(s, e)
             return {"span": {"start": s, "end": e}}
@@ -139,8 +140,9 @@ def _propagation_keys(clusters: list[Cluster]) -> dict[str, str]:
     return {k: labels[next(iter(v))] for k, v in seen.items() if len(v) == 1 and len(k) > 1}
 
 
-def analyze(doc: Doc, new_id=None) -> Analysis:  # type: ignore[no-untyped-def]
-    """Entities of ``doc``: clusters in first-mention order, coreference links and a resolver."""
+def analyze(doc: Doc, new_id: Callable[[str], str] | None = None) -> Analysis:
+    """Entities of ``doc``: clusters in first-mention order, coreference links and a resolver.
+    ``new_id`` hands out entity ids (``Context.new_id``); without it ids are ``e1, e2, ...``."""
     mentions: list[NameMention] = extract(doc)
     clusters = build(doc, mentions)
     keys = _propagation_keys(clusters)

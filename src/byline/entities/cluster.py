@@ -123,6 +123,8 @@ def build(doc: Doc, mentions: list[NameMention]) -> list[Cluster]:
                                                         is_acronym(mentions[i].name), mentions[i].start))
     clusters: list[Cluster] = []
     of: dict[int, Cluster] = {}
+    by_key: dict[str, list[Cluster]] = {}  # folded name -> clusters with that key
+    by_word: dict[str, list[Cluster]] = {}  # first/last word of a multi-word name -> clusters
     # explicit "Name (ACR)" pairs are one referent from the start
     for i in order:
         m = mentions[i]
@@ -132,12 +134,12 @@ def build(doc: Doc, mentions: list[NameMention]) -> list[Cluster]:
             of[i] = target
             continue
         k = norm(m.name)
-        exact = [c for c in clusters if k in c.keys and _compatible(m, c)]
+        exact = [c for c in by_key.get(k, ()) if _compatible(m, c)]
         if not exact and country(m.name):
-            exact = [c for c in clusters if c.canonical_country == country(m.name)]
+            exact = [c for c in by_key.get(norm(country(m.name) or ""), ()) if c.canonical_country]
         cands = exact
-        if not cands:
-            cands = [c for c in clusters if _surname_match(m, c)]
+        if not cands and " " not in k:
+            cands = [c for c in by_word.get(k, ()) if _surname_match(m, c)]
         if not cands and is_acronym(m.name):
             cands = [c for c in clusters if c.family == "named" and c.label != "PERSON"
                      and acronym_of(m.name, c.longest())]
@@ -150,6 +152,14 @@ def build(doc: Doc, mentions: list[NameMention]) -> list[Cluster]:
         of[i] = target
         if len(target.mentions) == 1:
             target.label = m.label
+            ws = norm(m.name).split()
+            if len(ws) >= 2:
+                for w in {ws[0], ws[-1]}:
+                    by_word.setdefault(w, []).append(target)
+        for key in target.keys:
+            lst = by_key.setdefault(key, [])
+            if target not in lst:
+                lst.append(target)
     for c in clusters:
         _settle(c)
     clusters.sort(key=lambda c: c.first)

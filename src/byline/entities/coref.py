@@ -33,6 +33,7 @@ from byline.entities.lexicon import (
     PRONOUNS,
     SPEECH_VERBS,
     SPOKES_NOUNS,
+    TITLE_ABBREVIATIONS,
     TITLE_NOUNS,
 )
 from byline.entities.names import norm
@@ -117,7 +118,7 @@ class Resolver:
                 nxt = self.tok_cluster.get(tok.i + 1)
                 if nxt != ci and tok.i not in seen_name_head:
                     seen_name_head.add(tok.i)
-                    self._note(ci, _mention_head(tok))
+                    self._note(ci, tok)
                 continue
             low = tok.lower_
             if low in PRONOUNS and tok.tag_ in ("PRP", "PRP$"):
@@ -142,7 +143,8 @@ class Resolver:
             if len(cands) == 1 and self._label(cands[0].cluster) == "ORG":
                 self._link(cands[0].cluster, tok, tok.idx, tok.idx + len(tok), "pronoun")
         elif number == "pl":
-            cands = self._recent(tok, 1, ("ORG", "NORP"))
+            cands = [c for c in self._recent(tok, 1, ("ORG", "NORP"))
+                     if self._label(c.cluster) == "ORG" or self.clusters[c.cluster].name.endswith("s")]
             if len(cands) != 1:
                 return
             # a plural common noun between the organisation and the pronoun may be the antecedent
@@ -247,7 +249,7 @@ class Resolver:
     def _role_fits(self, ci: int, lemma: str, mods: set[str]) -> bool:
         roles = self.roles[ci] + [r for c, r in self.appos_roles if c == ci]
         for role in roles:
-            ws = set(norm(role).replace("-", " ").split())
+            ws = {TITLE_ABBREVIATIONS.get(w, w) for w in norm(role).replace("-", " ").split()}
             head_ok = lemma in ws or (lemma == "leader" and bool(ws & LEADER_TITLES))
             if not head_ok:
                 continue
@@ -288,11 +290,6 @@ class Resolver:
             if t.i in self.tok_cluster:
                 return self.tok_cluster[t.i]
         return None
-
-
-def _mention_head(tok: Token) -> Token:
-    """The token whose syntactic role stands for a name mention ending at ``tok``."""
-    return tok
 
 
 def resolve(doc: Doc, clusters: list[Cluster], tok_cluster: dict[int, int]) -> tuple[list[Link],

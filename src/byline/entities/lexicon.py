@@ -21,6 +21,13 @@ correspondent reporter editor columnist anchor host producer singer actor actres
 defender goalkeeper captain manager player
 """.split())
 
+#: Abbreviated titles, folded (no dot) -> the noun a description would use ("the senator").
+TITLE_ABBREVIATIONS = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "col": "colonel",
+    "maj": "major", "lt": "lieutenant", "capt": "captain", "sgt": "sergeant", "adm": "admiral", "dr": "doctor",
+    "prof": "professor", "rev": "reverend", "pres": "president", "sec": "secretary", "amb": "ambassador",
+}
+
 #: Titles that head organisations or countries ("the Mexican leader" may mean a president).
 LEADER_TITLES = frozenset("""
 president premier minister chancellor king queen prince emperor leader monarch dictator emir sultan

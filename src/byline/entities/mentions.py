@@ -197,8 +197,6 @@ def _extend_capitalised_head(doc: Doc, m: NameMention) -> None:
     nxt = doc[m.tok_end]
     if nxt.lower_ in ORG_HEADS and nxt.text[:1].isupper() and nxt.is_alpha and m.label in ("ORG", "GPE", "NORP",
                                                                                         "PERSON", "LOC"):
-        if nxt.whitespace_ == "" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].tag_ == "POS":
-            pass
         m.end = nxt.idx + len(nxt.text)
         m.tok_end = nxt.i + 1
         m.text = m.name = doc.text[m.start:m.end]
