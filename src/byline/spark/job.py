@@ -6,8 +6,8 @@ distributed one a task; each task reads its file's records with
 (the first in input order is kept, as ``byline ingest`` does) and spreads the
 records over the partitions wanted; then
 ``mapPartitions`` runs :func:`byline.spark.worker.analyze_partition`, which
-yields ``(table, row)`` items. Those are persisted once and written table by
-table under ``OUTPUT/<table>/`` with the Arrow-friendly schema of
+yields ``(table, row)`` items. Those are cached once, as one wide DataFrame,
+and written table by table (concurrent jobs, JVM only) under ``OUTPUT/<table>/`` with the Arrow-friendly schema of
 :mod:`byline.tables` (text columns as strings, ``int`` as 64-bit integers,
 ``float`` as doubles), so the files hold the same columns as
 ``byline export --format parquet``.
@@ -17,6 +17,7 @@ PySpark is imported lazily, so the rest of Byline works without it.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -24,6 +25,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -118,7 +120,7 @@ def spark_schema(table: str) -> StructType:
     from pyspark.sql.types import DoubleType, LongType, StringType, StructField, StructType
 
     types = {int: LongType(), float: DoubleType(), str: StringType()}
-    return StructType([StructField(c, types[tables.column_type(c)], True)
+    return StructType([StructField(c, types[tables.column_type(c, table)], True)
                        for c in tables.COLUMNS[table]])
 
 
@@ -183,7 +185,8 @@ def wide_schema() -> StructType:
     """``table`` (the item's table name), then one nullable struct column per table."""
     from pyspark.sql.types import DoubleType, LongType, StringType, StructField, StructType
 
-    stats_types = {"partition": LongType(), "pid": LongType(), "records": LongType(), "errors": LongType()}
+    stats_types = {"partition": LongType(), "pid": LongType(), "records": LongType(), "errors": LongType(),
+                   "rows": StringType()}
     stats = StructType([StructField(f, stats_types.get(f, DoubleType()), True) for f in worker.STATS_FIELDS])
     fields = [StructField("table", StringType(), False)]
     fields += [StructField(t, spark_schema(t), True) for t in OUTPUT_TABLES]
@@ -285,18 +288,28 @@ def run_job(
     wide = spark.createDataFrame(items.map(_wide), wide_schema())
     wide.persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        counts = {r[0]: r[1] for r in wide.groupBy("table").count().collect()}
+        # The first action computes (and caches) everything; its result is the statistics.
+        stats = [tuple(r) for r in wide.where(wide.table == worker.STATS).select(f"{worker.STATS}.*").collect()]
         mode = "overwrite" if overwrite else "errorifexists"
-        for table in OUTPUT_TABLES:
+
+        def write(table: str) -> None:
             (wide.where(wide.table == table).select(f"`{table}`.*")
              .write.mode(mode).parquet(_table_path(output, table)))
-        stats = [tuple(r) for r in wide.where(wide.table == worker.STATS).select(f"{worker.STATS}.*").collect()]
+
+        # The tables are written by concurrent jobs over the cache: each is small, so
+        # running them together hides Spark's per-job scheduling latency.
+        with ThreadPoolExecutor(max_workers=len(OUTPUT_TABLES)) as pool:
+            list(pool.map(write, OUTPUT_TABLES))
     finally:
         wide.unpersist()
+    counts = dict.fromkeys(OUTPUT_TABLES, 0)
+    for s in stats:
+        for table, n in json.loads(s[worker.STATS_FIELDS.index("rows")]).items():
+            counts[table] += n
     seconds = time.perf_counter() - t0
     return JobResult(
         output=output, files=found.files, partitions=target,
-        counts={t: int(counts.get(t, 0)) for t in OUTPUT_TABLES},
+        counts=counts,
         stats=[dict(zip(worker.STATS_FIELDS, s, strict=True)) for s in sorted(stats)],
         seconds=seconds,
     )

@@ -13,6 +13,7 @@ carries its timings for the job summary and the benchmark.
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import time
@@ -26,17 +27,17 @@ from byline.pipeline import article_id, iter_batches
 STATS = "_stats"
 #: Fields of a statistics item, in order.
 STATS_FIELDS = ("partition", "pid", "records", "errors", "load_seconds", "analyze_seconds",
-                "max_rss_mb")
+                "max_rss_mb", "rows")
 #: Records analysed together (``nlp.pipe`` batch); a failing batch is retried one by one.
 BATCH_SIZE = 16
 
 Item = tuple[str, tuple[Any, ...]]
 
 
-def _coerce(column: str, value: Any) -> Any:
+def _coerce(table: str, column: str, value: Any) -> Any:
     if value is None:
         return None
-    kind = tables.column_type(column)
+    kind = tables.column_type(column, table)
     if kind is int:
         return int(value)
     if kind is float:
@@ -46,7 +47,7 @@ def _coerce(column: str, value: Any) -> Any:
 
 def as_tuple(table: str, row: dict[str, Any]) -> tuple[Any, ...]:
     """``row`` as a tuple in the table's column order, each value of its column's type."""
-    return tuple(_coerce(c, row.get(c)) for c in tables.COLUMNS[table])
+    return tuple(_coerce(table, c, row.get(c)) for c in tables.COLUMNS[table])
 
 
 def error_item(rec: dict[str, Any], reason: str) -> Item:
@@ -114,12 +115,10 @@ def analyze_partition(records: Iterable[dict[str, Any]], skip: frozenset[str] = 
     partition = ctx.partitionId() if ctx is not None else -1
     load_seconds = _load(skip)
     t0 = time.perf_counter()
-    n = n_err = 0
+    counts: dict[str, int] = dict.fromkeys(tables.TABLES, 0)
     for table, row in analyze_records(records, skip, batch_size):
-        if table == "articles":
-            n += 1
-        elif table == "errors":
-            n_err += 1
+        counts[table] += 1
         yield table, row
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    yield STATS, (partition, os.getpid(), n, n_err, float(load_seconds), time.perf_counter() - t0, float(rss))
+    yield STATS, (partition, os.getpid(), counts["articles"], counts["errors"], float(load_seconds),
+                  time.perf_counter() - t0, float(rss), json.dumps(counts))
