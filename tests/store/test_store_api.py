@@ -107,12 +107,21 @@ def test_ambiguous_surname_is_not_merged(tmp_path: Path) -> None:
 def test_timeline_in_date_order_across_articles(store: Store) -> None:
     rows = store.timeline("Sheinbaum")
     assert [(r["date"], r["description"]) for r in rows] == [("2025-04", "rejected"), ("2025-05-05", "said")]
-    assert all(r["entity"] == "Claudia Sheinbaum" for r in rows)
+    assert all(r["entity"] == "Claudia Sheinbaum" and r["involvement"] == "participant" for r in rows)
     trump = store.timeline("Donald Trump")
     assert [r["title"] for r in trump] == ["A meeting in March"]
     ebrard = store.timeline("marcelo ebrard")  # undated event: listed, after dated ones
     assert [r["date"] for r in ebrard] == [None]
     assert store.timeline("Nobody") == []
+
+
+def test_timeline_includes_events_whose_span_mentions_the_entity(tmp_path: Path) -> None:
+    s = Store(tmp_path / "tl.db")
+    text = "On Monday Ana Ferreira opened the bridge. Later the mayor left."
+    s.add(make_brief(text, people={"Ana Ferreira": []},
+                     events=[("Ana Ferreira opened the bridge", "2025-01-06", []), ("the mayor left", None, [])]))
+    rows = s.timeline("Ferreira")
+    assert [(r["description"], r["involvement"]) for r in rows] == [("Ana Ferreira opened the bridge", "mentioned")]
 
 
 def test_claims_by_source_quality(store: Store) -> None:

@@ -130,7 +130,7 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _rows(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:
+    def _rows(self, sql: str, params: tuple[Any, ...] | list[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
         with self._lock:
             return [dict(r) for r in self.conn.execute(sql, params)]
 
@@ -268,6 +268,13 @@ class Store:
             found = self._one("SELECT canonical FROM canon_names WHERE key = ?", (typed_key(name, person),))
             if found:
                 return str(found)
+        key = typed_key(name, True)
+        if key and " " not in key:  # a surname the corpus only has in full names: unique match only
+            word = key[2:].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            names = self._rows("SELECT DISTINCT canonical FROM canon_names WHERE key LIKE ? ESCAPE '\\' LIMIT 2",
+                               (f"p:% {word}",))
+            if len(names) == 1:
+                return str(names[0]["canonical"])
         return None
 
     # -- reading ---------------------------------------------------------------
@@ -387,18 +394,28 @@ class Store:
 
     def timeline(self, entity: str, limit: int = 500) -> list[dict[str, Any]]:
         """Events involving ``entity`` (any written form) across articles, in date
-        order. ``date`` is the event's own date (TIMEX value) when known; undated
-        events follow the dated ones, in order of their article's publication date."""
+        order. An event involves it when the events stage lists it among the event's
+        entities (``involvement`` "participant") or when one of its mentions lies
+        inside the event's span ("mentioned"). ``date`` is the event's own date
+        (TIMEX value) when known; undated events follow the dated ones, in order of
+        their article's publication date."""
         canonical = self.canonical(entity)
         if canonical is None:
             return []
         rows = self._rows(
-            "SELECT e.article_id, e.id AS event_id, e.description, e.date_value AS date, e.time_id,"
-            " e.timeline_order, a.title, a.published"
+            "SELECT * FROM (SELECT e.article_id, e.id AS event_id, e.description, e.date_value AS date, e.time_id,"
+            " e.timeline_order, a.title, a.published,"
+            " CASE WHEN EXISTS (SELECT 1 FROM json_each(e.entity_ids) j JOIN canon_entities ce"
+            "   ON ce.article_id = e.article_id AND ce.entity_id = j.value WHERE ce.canonical = :c)"
+            "   THEN 'participant'"
+            " WHEN EXISTS (SELECT 1 FROM mentions m JOIN canon_entities ce"
+            "   ON ce.article_id = m.article_id AND ce.entity_id = m.entity_id"
+            "   WHERE m.article_id = e.article_id AND ce.canonical = :c AND m.start >= e.start AND m.end <= e.end)"
+            "   THEN 'mentioned' END AS involvement"
             " FROM events e JOIN articles a ON a.id = e.article_id"
-            " WHERE EXISTS (SELECT 1 FROM json_each(e.entity_ids) j JOIN canon_entities ce"
-            "   ON ce.article_id = e.article_id AND ce.entity_id = j.value WHERE ce.canonical = ?)",
-            (canonical,))
+            " WHERE e.article_id IN (SELECT article_id FROM canon_entities WHERE canonical = :c))"
+            " WHERE involvement IS NOT NULL",
+            {"c": canonical})
 
         def key(r: dict[str, Any]) -> tuple[int, str, str, str, int]:
             d = date_sort_key(r["date"])
