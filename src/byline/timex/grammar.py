@@ -45,7 +45,8 @@ NUMW = (r"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?
         r"|a dozen|dozen|a couple of|a couple|couple of|a few|few|several|many|a|an"
         r"|one and a half|two and a half|a half|half an?)")
 NUM = rf"(?:{NUMW}|\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2)?)"
-UNIT = r"(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centuries|century)"
+UNIT = (r"(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries"
+        r"|century)")
 UNIT_DATE = r"(?i:week|month|year|quarter|weekend|decade|century|spring|summer|fall|autumn|winter|season)"
 MOD = (r"(?i:about|around|almost|nearly|roughly|approximately|some|over|more than|less than|at least|at most"
        r"|up to|only|just|fewer than|under|well over|barely|the last|the past|the next|the first)")
@@ -89,6 +90,8 @@ def _year_ok(text: str, m: re.Match[str]) -> bool:
         return False
     if re.search(r"(?i)(?:about|nearly|some|over|almost|than|around|roughly|approximately|only|just|to)\s+$",
                  before) and not re.search(r"(?i)^(?:s|'s)?\s*[,.;)]|^\s*$", after):
+        return False
+    if re.match(r"\.\d", after):
         return False
     if re.match(r"\s*(?:-|to)\s*\d{3,4}\b", after) and not re.match(r"-\d\d\b", after):
         return True
@@ -140,10 +143,10 @@ _RAW_RULES: list[tuple[str, str, Callable[[str, re.Match[str]], bool] | None]] =
              rf"(?:\s+(?i:today|yesterday|tomorrow|tonight)|,?\s+(?i:on\s+)?{WEEKDAY}(?:,?\s+{MONTH}\s+{DAYNUM})?"
              rf"|,?\s+{MONTH}\s+{DAYNUM})?", None),
     ("time", rf"(?i:the\s+)?{CLOCK}", None),
-    ("weekday", rf"(?:(?i:last|next|this|this\s+coming|past|coming|early|late|earlier|later|that)\s+)?{WEEKDAY}"
+    ("weekday", rf"(?:(?i:last|next|this|this\s+coming|past|coming|early|late|that)\s+)?{WEEKDAY}"
                 rf"(?:'s)?(?:\s+{PART})?", _weekday_ok),
     ("weekday", rf"(?i:the\s+)?(?i:day|night)\s+(?i:before|after)\s+(?:(?i:last|next)\s+)?{WEEKDAY}", None),
-    ("deictic", r"(?i:(?:late|early|earlier|later|mid-?afternoon|mid-?morning)\s+)?"
+    ("deictic", r"(?i:(?:late|early|mid-?afternoon|mid-?morning)\s+)?"
                 rf"(?i:today|yesterday|tomorrow|tonight)(?:'s)?(?:\s+{PART})?", _deictic_ok),
     ("deictic", r"(?i:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))", None),
     ("deictic", rf"(?i:(?:earlier|later)\s+)?(?i:this|last|tomorrow|yesterday)\s+{PART}", None),
@@ -175,6 +178,7 @@ _RAW_RULES: list[tuple[str, str, Callable[[str, re.Match[str]], bool] | None]] =
                 rf"(?:\s+(?i:of\s+)?(?:(?i:fiscal|calendar)\s+)?(?:{YEAR}|(?i:this|last|next)\s+year))?", None),
     ("quarter", r"(?:(?i:the)\s+)?(?i:latest|year-ago|year-earlier|comparable|same)[\s-]+(?i:period)", None),
     ("quarter", rf"(?:(?i:the)\s+)?{YEAR}\s+(?:{ORD}[\s-]+)(?i:quarter|half)", None),
+    ("quarter", rf"(?i:the)\s+{YEAR}\s+(?i:quarter|period)", None),
     ("duration", rf"(?:{MOD}\s+(?!(?i:the)\b))?(?:(?:(?i:the)\s+)?(?i:past|last|next|first|coming|previous|following"
                  rf"|final|remaining|recent|latest|entire|full|whole|same|other)\s+)?{NUM}[\s-]+(?:(?i:more|additional|"
                  rf"straight|consecutive|full|trading|business)\s+)?{UNIT}"
@@ -187,6 +191,8 @@ _RAW_RULES: list[tuple[str, str, Callable[[str, re.Match[str]], bool] | None]] =
     ("yearend", r"(?:(?i:around|by)\s+)?(?i:year[- ]end|year's\s+end|the\s+end\s+of\s+the\s+(?:year|month|week|quarter)"
                 r"|the\s+(?:beginning|start|middle)\s+of\s+the\s+(?:year|month|week|quarter))", None),
     ("yearend", r"(?i:year-earlier|year-ago|year-before)", None),
+    ("fiscal", r"(?i:the\s+(?:current|latest|full|previous|prior|coming|entire|whole)\s+(?:fiscal\s+|calendar\s+)?year)",
+     None),
     ("fiscal", r"(?i:the\s+(?:(?:current|latest|full|previous|prior|past|last|next|coming|same|entire|whole)\s+)?"
                r"(?:fiscal\s+|calendar\s+)?year)(?=\s+(?:ended|ending|to\s+date|earlier|before|ago)\b|[,.;]|\s+(?:as\s+a\s+whole|of))",
      None),
@@ -218,6 +224,19 @@ _AMOUNT_BEFORE = re.compile(r"(?:\d|percent|%|once|twice|times|dollars|cents|eur
                             r"|thousand|hundred)\W{0,3}$", re.IGNORECASE)
 
 
+def _not_a_time(text: str, rule: str, m: re.Match[str]) -> bool:
+    """Readings TimeML does not mark: ages ("52 years old") and rates ("$2
+    million a year", taken as a rate of the amount, not a time)."""
+    t = m.group(0)
+    if rule == "duration" and re.match(r"\s+old\b", text[m.end():m.end() + 5]):
+        return True
+    if rule == "duration" and re.fullmatch(r"(?i)(?:an?|one)\s+quarter", t):
+        return True  # "a quarter of the shares"
+    if rule in ("duration", "set") and re.fullmatch(r"(?i)an?\s+(?:year|month|week|day|hour)", t):
+        return bool(_AMOUNT_BEFORE.search(text[max(0, m.start() - 20):m.start()])) or rule == "set"
+    return False
+
+
 def find(text: str) -> list[Found]:
     """All temporal expressions in ``text``, non-overlapping, in text order."""
     cands: list[Found] = []
@@ -227,8 +246,7 @@ def find(text: str) -> list[Found]:
                 continue
             if rule.keep is not None and not rule.keep(text, m):
                 continue
-            if rule.name == "set" and re.match(r"(?i)(?:per|a)\s", m.group(0)) and m.group(0)[:1] in "aA" \
-                    and not _AMOUNT_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+            if _not_a_time(text, rule.name, m):
                 continue
             start, end = _trim(text, m.start(), m.end())
             if end > start:

@@ -249,6 +249,19 @@ def _ref(c: _Ctx, tx: Timex, accept: Callable[[Point], bool], *, window: int | N
     return None
 
 
+def _completed(c: _Ctx) -> Callable[[Point], bool]:
+    """Accepts quarters and halves that ended by the publication date: what a
+    "year-ago" comparison is made against."""
+    def ok(p: Point) -> bool:
+        if p.gran not in ("quarter", "half"):
+            return False
+        if c.dct is None:
+            return True
+        months = 3 if p.gran == "quarter" else 6
+        return add_months(p.date, months) <= c.dct + dt.timedelta(days=1)
+    return ok
+
+
 def _ref_or_dct(c: _Ctx, tx: Timex, accept: Callable[[Point], bool], gran: str) -> Point | None:
     p = _ref(c, tx, accept)
     if p is not None:
@@ -259,7 +272,13 @@ def _ref_or_dct(c: _Ctx, tx: Timex, accept: Callable[[Point], bool], gran: str) 
     return at(gran, c.dct)
 
 
+_AHEAD = re.compile(r"(?i)\b(?:effective|starting|beginning|as\s+early\s+as|as\s+soon\s+as|scheduled\s+for|due)\s+"
+                    r"(?:on\s+)?$")
+
+
 def _tense(c: _Ctx, f: Found) -> str | None:
+    if _AHEAD.search(c.text[max(0, f.start - 24):f.start]):
+        return "future"
     return c.tense(f.start, f.end)
 
 
@@ -395,7 +414,15 @@ def _h_time(f: Found, c: _Ctx, tx: Timex) -> None:
         tx.precision = "time"
         return
     d = c.dct
-    if wd is not None:
+    month = _month(re.sub(r"(?i)\b(?:[ECMP][SD]T|GMT|UTC|BST|CET|EET|a\.?m\.?|p\.?m\.?)", "", f.text))
+    dm = re.search(r"[A-Za-z.]\s+(\d{1,2})(?:st|nd|rd|th)?\b", f.text)
+    if month is not None and dm is not None:
+        yr = _year_for(c, f, month, int(dm.group(1)))
+        try:
+            d = dt.date(yr or c.dct.year, month, int(dm.group(1)))
+        except ValueError:
+            return
+    elif wd is not None:
         d = weekday_near(c.dct, wd, _direction(_tense(c, f)))
     elif "yesterday" in t:
         d = c.dct - dt.timedelta(days=1)
@@ -659,7 +686,8 @@ def _h_quarter(f: Found, c: _Ctx, tx: Timex) -> None:
     # "the quarter", "the latest quarter", "the year-ago period": the last quarter mentioned
     base = None
     if not re.search(r"\b(?:latest|current|this|last|previous|prior)\b", t):
-        base = _ref(c, tx, lambda p: p.gran == gran, window=3000)
+        accept = _completed(c) if shift_year else (lambda p: p.gran == gran)
+        base = _ref(c, tx, accept, window=3000)
     if base is None:
         if c.dct is None:
             return
@@ -720,7 +748,7 @@ def _h_duration(f: Found, c: _Ctx, tx: Timex) -> None:
     base = None
     if unit == "year" and steps == 1:
         # "a year ago/earlier" compares like with like: the quarter or month just mentioned
-        base = _ref(c, tx, lambda p: p.gran in ("quarter", "half"), window=QUARTER_WINDOW)
+        base = _ref(c, tx, _completed(c), window=QUARTER_WINDOW)
     if base is None and not deictic:
         base = _ref(c, tx, lambda p: rank(p.gran) <= rank(gran) and p.gran not in ("time", "part"), window=300)
         if base is not None:
@@ -884,6 +912,8 @@ def _h_holiday(f: Found, c: _Ctx, tx: Timex) -> None:
             yr -= 1
         elif direction > 0 and this < c.dct:
             yr += 1
+        elif direction == 0 and abs((this - c.dct).days) > 183:
+            yr += -1 if this > c.dct else 1
         tx.anchor = "published"
     d = holiday_date(name, yr)
     if d is not None:
@@ -893,7 +923,7 @@ def _h_holiday(f: Found, c: _Ctx, tx: Timex) -> None:
 def _h_yearend(f: Found, c: _Ctx, tx: Timex) -> None:
     t = f.text.lower()
     if re.fullmatch(r"year-(?:earlier|ago|before)", t):
-        base = _ref(c, tx, lambda p: p.gran in ("quarter", "half"), window=QUARTER_WINDOW)
+        base = _ref(c, tx, _completed(c), window=QUARTER_WINDOW)
         if base is None:
             if c.dct is None:
                 return

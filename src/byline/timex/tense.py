@@ -14,7 +14,9 @@ from spacy.tokens import Doc, Token
 Tense = Literal["past", "present", "future"]
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-_FUTURE_GOING = {"going", "due", "scheduled", "expected", "set", "planning", "plans", "plan", "aims", "intends"}
+#: Verbs whose infinitive complement lies ahead ("planned to leave Thursday", "is to resume Tuesday").
+_FUTURE_GOING = {"go", "due", "schedule", "expect", "set", "plan", "aim", "intend", "hope", "want", "prepare", "be",
+                 "agree", "promise", "vow", "threaten", "propose", "decide", "seek", "try", "wish", "need"}
 
 
 def _verb_of(tok: Token) -> Token | None:
@@ -38,7 +40,7 @@ def tense_of_verb(verb: Token) -> Tense | None:
         return None
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
         head = verb.head
-        if head is not verb and head.lower_ in _FUTURE_GOING:
+        if head is not verb and (head.lemma_.lower() in _FUTURE_GOING or head.lower_ in ("going", "due")):
             return "future"
         if head is not verb:
             return tense_of_verb(head)
