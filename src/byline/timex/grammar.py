@@ -191,8 +191,8 @@ _RAW_RULES: list[tuple[str, str, Callable[[str, re.Match[str]], bool] | None]] =
     ("yearend", r"(?:(?i:around|by)\s+)?(?i:year[- ]end|year's\s+end|the\s+end\s+of\s+the\s+(?:year|month|week|quarter)"
                 r"|the\s+(?:beginning|start|middle)\s+of\s+the\s+(?:year|month|week|quarter))", None),
     ("yearend", r"(?i:year-earlier|year-ago|year-before)", None),
-    ("fiscal", r"(?i:the\s+(?:current|latest|full|previous|prior|coming|entire|whole)\s+(?:fiscal\s+|calendar\s+)?year)",
-     None),
+    ("fiscal", r"(?i:the\s+(?:current|latest|full|previous|prior|coming|entire|whole)\s+"
+               r"(?:fiscal\s+|calendar\s+)?year)", None),
     ("fiscal", r"(?i:the\s+(?:(?:current|latest|full|previous|prior|past|last|next|coming|same|entire|whole)\s+)?"
                r"(?:fiscal\s+|calendar\s+)?year)(?=\s+(?:ended|ending|to\s+date|earlier|before|ago)\b|[,.;]|\s+(?:as\s+a\s+whole|of))",
      None),
