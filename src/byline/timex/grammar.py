@@ -143,6 +143,8 @@ _RAW_RULES: list[tuple[str, str, Callable[[str, re.Match[str]], bool] | None]] =
              rf"(?:\s+(?i:today|yesterday|tomorrow|tonight)|,?\s+(?i:on\s+)?{WEEKDAY}(?:,?\s+{MONTH}\s+{DAYNUM})?"
              rf"|,?\s+{MONTH}\s+{DAYNUM})?", None),
     ("time", rf"(?i:the\s+)?{CLOCK}", None),
+    ("time", rf"(?:{WEEKDAY}|(?i:today|tomorrow|yesterday|tonight)|{MONTH}\s+{DAYNUM}(?:,?\s+{YEAR})?)"
+             rf",?\s+(?i:at|by|around|about)\s+{CLOCK}", None),
     ("weekday", rf"(?:(?i:last|next|this|this\s+coming|past|coming|early|late|that)\s+)?{WEEKDAY}"
                 rf"(?:'s)?(?:\s+{PART})?", _weekday_ok),
     ("weekday", rf"(?i:the\s+)?(?i:day|night)\s+(?i:before|after)\s+(?:(?i:last|next)\s+)?{WEEKDAY}", None),
@@ -184,7 +186,7 @@ _RAW_RULES: list[tuple[str, str, Callable[[str, re.Match[str]], bool] | None]] =
                  rf"straight|consecutive|full|trading|business)\s+)?{UNIT}"
                  rf"(?:\s+(?i:ago|earlier|from now|hence|back|previously))?(?![\w-])", None),
     ("duration", rf"(?i:the)\s+{NUM}\s+{UNIT}(?![\w-])", None),
-    ("duration", rf"(?:{MOD}\s+)?(?:(?i:the)\s+)?(?i:past|last|next|coming|previous|recent|following)\s+"
+    ("duration", rf"(?:{MOD}\s+(?!(?i:the)\b))?(?:(?i:the)\s+)?(?i:past|last|next|coming|previous|recent|following)\s+"
                  rf"(?i:few|several|many)\s+{UNIT}", None),
     ("duration", r"(?i:(?:the\s+)?(?:past|last|next|coming|previous|recent)\s+(?:decade|century|fortnight))", None),
     ("duration", r"(?i:decades?|years?|months?|weeks?|days?|hours?)-long", None),

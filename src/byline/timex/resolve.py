@@ -95,7 +95,8 @@ def _clock(text: str) -> str | None:
         return "12:00"
     if "midnight" in t:
         return "24:00"
-    m = re.search(r"(\d{1,2})(?::(\d\d))?\s*(a\.?m\.?|p\.?m\.?)?", t)
+    m = (re.search(r"(?<![\d:])(\d{1,2})(?::(\d\d))?\s*(a\.?m\b\.?|p\.?m\b\.?)", t)
+         or re.search(r"(?<![\d:])(\d{1,2}):(\d\d)()", t) or re.search(r"(?<![\d:])(\d{1,2})()()(?!\d)", t))
     if not m:
         return None
     h = int(m.group(1))
@@ -417,7 +418,7 @@ def _h_time(f: Found, c: _Ctx, tx: Timex) -> None:
     month = _month(re.sub(r"(?i)\b(?:[ECMP][SD]T|GMT|UTC|BST|CET|EET|a\.?m\.?|p\.?m\.?)", "", f.text))
     dm = re.search(r"[A-Za-z.]\s+(\d{1,2})(?:st|nd|rd|th)?\b", f.text)
     if month is not None and dm is not None:
-        yr = _year_for(c, f, month, int(dm.group(1)))
+        yr = _year(f.text) or _year_for(c, f, month, int(dm.group(1)))
         try:
             d = dt.date(yr or c.dct.year, month, int(dm.group(1)))
         except ValueError:
