@@ -173,8 +173,6 @@ def duration_value(n: float | None, unit: str) -> str:
         code, mult = "Y", 10
     elif code == "CE":
         code, mult = "Y", 100
-    elif code == "Q":
-        code, mult = "M", 3
     elif code == "WE":
         code, mult = "D", 2
     pre = "PT" if is_time else "P"
@@ -338,6 +336,8 @@ def _year_for(c: _Ctx, f: Found, month: int, day: int | None = None) -> int | No
 #: side of the publication date before the clause's tense moves it a year.
 SLACK_DAY = 60
 SLACK_MONTH = 45
+#: How far back (characters) a bare clock time looks for the day it belongs to.
+CLOCK_WINDOW = 400
 #: How many earlier times an anaphor may look back through.
 MAX_REFS_BACK = 40
 #: How far back (characters) "a year ago" looks for the quarter it compares with.
@@ -429,6 +429,12 @@ def _h_time(f: Found, c: _Ctx, tx: Timex) -> None:
         d = c.dct - dt.timedelta(days=1)
     elif "tomorrow" in t:
         d = c.dct + dt.timedelta(days=1)
+    elif "today" not in t and "tonight" not in t:
+        # a bare clock time belongs to the day the text was just talking about
+        base = _ref(c, tx, lambda p: p.gran in ("day", "part", "time"), window=CLOCK_WINDOW)
+        if base is not None:
+            tx.point = Point("time", base.date, clock=clock)
+            return
     _publish(tx, Point("time", d, clock=clock))
 
 
@@ -711,7 +717,8 @@ def _h_duration(f: Found, c: _Ctx, tx: Timex) -> None:
     found, n = _amount(re.sub(r"^(?:the\s+)?(?:past|last|next|first|coming|previous|following|final|remaining|"
                               r"recent|latest|entire|full|whole|same|other)\s+", "", t))
     if not found:
-        n = 1.0 if re.search(r"\b(?:past|last|next|coming|previous|recent)\b", t) else None
+        singular = re.search(r"\b(?:second|minute|hour|day|night|week|month|quarter|year|decade|century)-long$", t)
+        n = 1.0 if singular or re.search(r"\b(?:past|last|next|coming|previous|recent)\b", t) else None
     m = re.search(r"\b(ago|earlier|later|before|after|from now|hence|back|previously|afterwards)$", t)
     if m is None or re.search(r"-(?:long|old)$", t):
         tx.type = "DURATION"

@@ -16,7 +16,7 @@ Tense = Literal["past", "present", "future"]
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 #: Verbs whose infinitive complement lies ahead ("planned to leave Thursday", "is to resume Tuesday").
 _FUTURE_GOING = {"go", "due", "schedule", "expect", "set", "plan", "aim", "intend", "hope", "want", "prepare", "be",
-                 "agree", "promise", "vow", "threaten", "propose", "decide", "seek", "try", "wish", "need"}
+                 "agree", "promise", "vow", "threaten", "propose", "decide", "seek", "try", "wish", "need", "suppose"}
 
 
 def _verb_of(tok: Token) -> Token | None:
@@ -47,13 +47,13 @@ def tense_of_verb(verb: Token) -> Tense | None:
     if any(a.tag_ in ("VBD",) for a in auxes) or verb.tag_ == "VBD":
         return "past"
     if verb.tag_ == "VBN":
-        if any(a.lower_ in ("has", "have", "had", "was", "were") for a in auxes):
+        if any(a.lower_ in ("has", "have", "had", "was", "were", "been") for a in auxes):
             return "past"
-        if verb.dep_ in ("amod", "acl", "relcl"):
-            return "past"
+        if any(a.lower_ in ("is", "are", "am", "be", "being", "'s", "'re") for a in auxes):
+            return "present"
         return "past"
     if verb.tag_ == "VBG":
-        if any(a.lower_ in ("was", "were") for a in auxes):
+        if any(a.lower_ in ("was", "were", "been") for a in auxes):
             return "past"
         if any(a.lower_ in ("is", "are", "am", "'s", "'re") for a in auxes):
             return "future"  # "is meeting Friday": a scheduled event
@@ -84,4 +84,10 @@ def tense_at(doc: Doc | None, start: int, end: int) -> Tense | None:
                 break
     if verb is None:
         return None
-    return tense_of_verb(verb)
+    tense = tense_of_verb(verb)
+    if tense == "future" and root.dep_ in _NOUN_MOD and root.head.pos_ == "NOUN":
+        return None  # "under a June agreement": a thing named by a noun is rarely still ahead
+    return tense
+
+
+_NOUN_MOD = {"compound", "nmod", "amod", "nummod", "poss", "npadvmod"}
