@@ -154,7 +154,7 @@ _RAW_RULES: list[tuple[str, str, Callable[[str, re.Match[str]], bool] | None]] =
     ("deictic", rf"(?i:(?:earlier|later)\s+)?(?i:this|last|tomorrow|yesterday)\s+{PART}", None),
     ("deictic", r"(?i:mid[- ]?(?:afternoon|morning)|the\s+(?:morning|afternoon|evening))", _part_ok),
     ("rel", rf"(?:(?i:earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of"
-            rf"|the first half of|the second half of|end of|so far)[\s-]+)?(?:(?i:the)\s+)?"
+            rf"|the first half of|the second half of|end of)[\s-]+)?(?:(?i:the)\s+)?"
             rf"(?i:last|next|this|past|previous|coming|current|following|same|that|prior)\s+{UNIT_DATE}"
             rf"(?:'s)?", None),
     ("rel", r"(?i:(?:earlier|later)\s+in\s+the\s+(?:week|month|year|day))", None),
@@ -190,7 +190,7 @@ _RAW_RULES: list[tuple[str, str, Callable[[str, re.Match[str]], bool] | None]] =
                  rf"(?i:few|several|many)\s+{UNIT}", None),
     ("duration", r"(?i:(?:the\s+)?(?:past|last|next|coming|previous|recent)\s+(?:decade|century|fortnight))", None),
     ("duration", r"(?i:decades?|years?|months?|weeks?|days?|hours?)-long", None),
-    ("yearend", r"(?:(?i:around|by)\s+)?(?i:year[- ]end|year's\s+end|the\s+end\s+of\s+the\s+(?:year|month|week|quarter)"
+    ("yearend", r"(?:(?i:around)\s+)?(?i:year[- ]end|year's\s+end|the\s+end\s+of\s+the\s+(?:year|month|week|quarter)"
                 r"|the\s+(?:beginning|start|middle)\s+of\s+the\s+(?:year|month|week|quarter))", None),
     ("yearend", r"(?i:year-earlier|year-ago|year-before)", None),
     ("fiscal", r"(?i:the\s+(?:current|latest|full|previous|prior|coming|entire|whole)\s+"
