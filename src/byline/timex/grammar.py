@@ -232,11 +232,21 @@ def _not_a_time(text: str, rule: str, m: re.Match[str]) -> bool:
     t = m.group(0)
     if rule == "duration" and re.match(r"\s+old\b", text[m.end():m.end() + 5]):
         return True
-    if rule == "duration" and re.fullmatch(r"(?i)(?:an?|one)\s+quarter", t):
-        return True  # "a quarter of the shares"
-    if rule in ("duration", "set") and re.fullmatch(r"(?i)an?\s+(?:year|month|week|day|hour)", t):
-        return bool(_AMOUNT_BEFORE.search(text[max(0, m.start() - 20):m.start()])) or rule == "set"
+    if rule == "duration" and re.search(r"(?i)quarters?$", t) and (
+            re.match(r"\s+of\b", text[m.end():m.end() + 4]) or re.fullmatch(r"(?i)(?:an?|one)\s+quarter", t)):
+        return True  # "a quarter of the shares", "three-quarters of its food"
+    if rule in ("duration", "set") and re.fullmatch(r"(?i)an?\s+(?:year|month|week|day|night|hour|second)", t):
+        if rule == "set":
+            return True
+        before = text[max(0, m.start() - 12):m.start()]
+        after = text[m.end():m.end() + 10]
+        # "for a week", "within a year" are durations; "seats a week", "a second group" are not
+        return not (_DURATION_CUE.search(before) or re.match(r"\s+(?:ago|earlier|later|before|after|or)\b", after))
     return False
+
+
+_DURATION_CUE = re.compile(r"(?i)\b(?:for|within|in|after|than|about|nearly|almost|over|under|of|takes?|took|taken|"
+                           r"spent|spend|lasts?|lasted|only|just|barely|least|most|up\s+to|around|some)\s+$")
 
 
 def find(text: str) -> list[Found]:
