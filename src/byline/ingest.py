@@ -18,6 +18,7 @@ from __future__ import annotations
 import gzip
 import json
 import signal
+import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from typing import Any
 
 from byline import readers
 from byline.api import analyze_stream
-from byline.errors import BylineError
+from byline.errors import BylineError, StoreError
 from byline.pipeline import article_id, parse_skip
 from byline.store import Store
 
@@ -190,7 +191,14 @@ def ingest(
             drain()
             source = res.record.get("source")
             if res.brief is not None:
-                if st.add(res.brief, source=source):
+                try:
+                    added = st.add(res.brief, source=source)
+                except sqlite3.IntegrityError as e:  # a brief the store cannot hold (e.g. duplicate ids)
+                    _fail(st, summary, source, res.brief.article.id, f"cannot store the brief: {e}")
+                    continue
+                except sqlite3.Error as e:  # the store itself is failing (disk full, locked): stop
+                    raise StoreError(f"{st.path}: cannot write: {e}") from None
+                if added:
                     summary.ingested += 1
                 else:
                     summary.duplicates += 1
