@@ -87,3 +87,4 @@ def group(doc: Doc, runs: list[tuple[str, int, int]], quoted_tokens: set[int] | 
         a.source.sort()
     return out
 
+

@@ -314,13 +314,16 @@ class Builder:
                 self.set_source(f, name)
                 return
         after = self.span(q.end, min(para_end, q.end + 200))
-        if after is not None and len(after) and _words(tail):
+        closing = self.text[q.content_start:q.content_end].rstrip()[-1:]
+        new_sentence = closing in ".!?" and tail.lstrip()[:1].isupper()
+        if after is not None and len(after) and _words(tail) and not new_sentence:
             verb = self.cue_verb(after.sent if after.sent.start >= after.start else after, threshold=0.3)
             if verb is not None and verb.idx >= q.end:
                 f.cue = (verb.idx, verb.idx + len(verb))
                 self.set_source(f, self.subject_of(verb))
-                if f.source is not None:
+                if f.speaker is not None:
                     return
+                f.cue = f.source = None
         intro = self.intro(q, lead)
         if intro is not None:
             s, e = intro

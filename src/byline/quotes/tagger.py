@@ -16,7 +16,7 @@ import pycrfsuite
 from spacy.attrs import IDX
 from spacy.tokens import Doc
 
-from byline.quotes import decode, features, marks
+from byline.quotes import decode, features, marks, syntax
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
 CRF_PATH = MODEL_DIR / "quotes.crfsuite"
@@ -28,8 +28,10 @@ _lock = threading.Lock()
 class Tagger:
     """Tags a Doc's tokens and groups them into attributions."""
 
-    def __init__(self, crf_path: Path = CRF_PATH, lexicon_path: Path = LEXICON_PATH, only_cued: bool = False):
+    def __init__(self, crf_path: Path = CRF_PATH, lexicon_path: Path = LEXICON_PATH, only_cued: bool = False,
+                 rules: bool = True):
         self.only_cued = only_cued
+        self.rules = rules
         self.lexicon: dict[str, float] = json.loads(lexicon_path.read_text(encoding="utf-8"))["cue_probs"]
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(crf_path))
@@ -49,7 +51,14 @@ class Tagger:
             if all(t == "O" for t in tags):
                 continue
             out.extend(decode.group(doc, decode.stretches(tags, i), quoted_tokens))
-        return out
+        if not self.rules:
+            return out
+        fixed: list[decode.Attr] = []
+        for a in out:
+            syntax.relative_antecedent(doc, a)
+            syntax.right_complement(doc, a)
+            fixed.extend(syntax.split_quoted(doc, a, quoted_tokens))
+        return syntax.according_to(doc, fixed, quoted_tokens)
 
 
 @lru_cache(maxsize=1)

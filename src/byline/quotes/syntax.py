@@ -1,0 +1,134 @@
+"""Rules over the dependency parse that correct or complete tagged attributions.
+
+The tagger sees a few words either side; some attribution patterns hinge on
+structure it cannot see:
+
+* ``X, according to Y, did Z`` — the cue phrase sits inside its own content,
+  which is then discontinuous (``X`` + ``did Z``);
+* ``the inflow of firearms, which she says fuels the violence`` — reported
+  content inside a relative clause starts with the clause's antecedent;
+* a quoted stretch glued to the content of a cue in *another* sentence
+  (``“...” This exchange highlights ...``) is a quote of its own.
+
+Each function takes and returns :class:`~byline.quotes.decode.Attr` objects in
+token offsets; none of them raises on odd parses.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from byline.quotes.decode import Attr
+
+#: How far after a cue verb a complementiser "that" may be (words in between: "at the event").
+MAX_THAT_GAP = 12
+RELATIVE = {"which", "who", "that", "whom"}
+
+
+def _is_quoted(rng: tuple[int, int], quoted_tokens: set[int]) -> bool:
+    i, j = rng
+    n = sum(1 for t in range(i, j) if t in quoted_tokens)
+    return j > i and n >= 0.8 * (j - i)
+
+
+def split_quoted(doc: Doc, a: Attr, quoted_tokens: set[int]) -> list[Attr]:
+    """Split off quoted content pieces that sit in another sentence than the cue
+    while unquoted pieces sit with it; they become cue-less quotes of their own."""
+    if len(a.content) < 2 or not a.cue:
+        return [a]
+    cue_sent = doc[a.cue[0][0]].sent.start
+    quoted = [p for p in a.content if _is_quoted(p, quoted_tokens) and doc[p[0]].sent.start != cue_sent]
+    rest = [p for p in a.content if p not in quoted]
+    if not quoted or not rest or all(_is_quoted(p, quoted_tokens) for p in rest):
+        return [a]
+    a.content = rest
+    return [a, Attr(content=quoted, score=0.5)]
+
+
+def according_to(doc: Doc, attrs: list[Attr], quoted_tokens: set[int]) -> list[Attr]:
+    """Add ``according to Y`` attributions the tagger missed; the content is the
+    rest of the clause around the phrase (possibly in two pieces)."""
+    cue_tokens = {t for a in attrs for i, j in a.cue for t in range(i, j)}
+    out = list(attrs)
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        if tok.i in cue_tokens or tok.i in quoted_tokens:
+            continue
+        to = doc[tok.i + 1]
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        if not objs:
+            continue
+        src = (objs[0].left_edge.i, objs[0].right_edge.i + 1)
+        if src[0] <= tok.i + 1:
+            continue
+        sent = tok.sent
+        start, end = sent.start, sent.end
+        for k in range(tok.i - 1, start - 1, -1):  # a line break ends the clause too
+            if "\n" in doc[k].text:
+                start = k + 1
+                break
+        for k in range(src[1], end):
+            if "\n" in doc[k].text:
+                end = k
+                break
+        before = _content_range(doc, start, tok.i)
+        after = _content_range(doc, src[1], end)
+        pieces = [p for p in (before, after) if p is not None]
+        if not pieces:
+            continue
+        span_tokens = set(range(start, end))
+        out = [a for a in out if not (a.cue and a.cue[0][0] in span_tokens)]
+        out.append(Attr(content=pieces, cue=[(tok.i, tok.i + 2)], source=[src], score=0.9))
+    return out
+
+
+def _content_range(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
+    """``[i, j)`` without punctuation, spaces and list bullets at either end."""
+    while i < j and (doc[i].is_punct or doc[i].is_space):
+        i += 1
+    while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space):
+        j -= 1
+    if j - i < 1 or not any(doc[k].is_alpha for k in range(i, j)):
+        return None
+    return i, j
+
+
+def relative_antecedent(doc: Doc, a: Attr) -> None:
+    """``N, which SOURCE says CONTENT``: put ``N`` (the antecedent) in front of the content."""
+    if not a.cue or not a.content:
+        return
+    cue = next((doc[t] for t in range(*a.cue[0]) if doc[t].pos_ in ("VERB", "AUX")), None)
+    if cue is None or cue.dep_ != "relcl":
+        return
+    lead = a.source[0][0] if a.source else a.cue[0][0]
+    if lead == 0 or doc[lead - 1].lower_ not in RELATIVE:
+        return
+    head = cue.head
+    i, j = head.left_edge.i, cue.left_edge.i
+    rng = _content_range(doc, i, j)
+    if rng is None or rng[1] > a.content[0][0] or any(p[0] <= rng[0] < p[1] for p in a.content):
+        return
+    a.content.insert(0, rng)
+
+
+def right_complement(doc: Doc, a: Attr) -> None:
+    """``..., X emphasized that C``: when the tagged content lies before the cue
+    but the cue verb governs a clausal complement after it, the complement is
+    the content."""
+    if not a.cue or not a.content or a.content[-1][1] > a.cue[0][0]:
+        return
+    cue = next((doc[t] for t in range(*a.cue[0]) if doc[t].pos_ == "VERB"), None)
+    if cue is None:
+        return
+    comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.left_edge.i >= a.cue[0][1]), None)
+    if comp is not None:
+        rng = _content_range(doc, comp.left_edge.i, comp.right_edge.i + 1)
+    else:  # the parser may hang "that C" off a nearby noun: take "that" to the sentence end
+        end = min(cue.sent.end, a.cue[0][1] + MAX_THAT_GAP)
+        that = next((t for t in range(a.cue[0][1], end) if doc[t].lower_ == "that"), None)
+        if that is None or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in cue.children):
+            return
+        rng = _content_range(doc, that, cue.sent.end)
+    if rng is not None and rng[1] - rng[0] >= 2:
+        a.content = [rng]
