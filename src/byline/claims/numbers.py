@@ -9,6 +9,7 @@ are pure functions of the text: no spaCy, so they are fast and easy to test.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -21,8 +22,8 @@ _NUMERAL = r"""
   | \d{1,3}(?:\.\d{3})+,\d+(?!\d)                      # 1.111,11 (European)
   | \d{1,3}(?:[\u202f\u00a0\u2009 ]\d{3})+(?:\.\d+)?(?![\d\w])   # 1 234 567
   | (?<![\d,])\d+,\d{1,2}(?![\d,])                     # 5,00  1,3 (decimal comma)
-  | (?<!\d\.)\d+\.\d+(?:[eE][+-]?\d+)?(?!\d|\.\d)      # 9.2321312  -127.32e13
-  | \d+(?:[eE][+-]?\d+(?![\d.]))?                      # 1234  1e10
+  | (?<!\d\.)\d++\.\d++(?:[eE][+-]?\d+)?(?!\.\d)        # 9.2321312  -127.32e13
+  | \d++(?:[eE][+-]?\d+(?![\d.]))?                     # 1234  1e10
   | (?<!\d)\.\d+(?!\.\d)                               # .08
 """
 _POWER = r"(?:\s?[x×]\s?10\s?\^?\s?[-−+]?\d+|\^[-−+]*\d+)"  # 1.3x10^6, 2.48×10−5, 1.1^23
@@ -70,51 +71,65 @@ DENOMS.update({"half": 2, "halves": 2, "halfs": 2, "quarter": 4, "quarters": 4, 
 NEGATIVE = {"minus", "negative"}
 
 
-@dataclass(frozen=True)
 class Tok:
     """One token: ``kind`` is num, vfrac, word or sym; ``low`` the lowercased text."""
 
-    kind: str
-    text: str
-    start: int
-    end: int
+    __slots__ = ("end", "kind", "low", "start", "text")
 
-    @property
-    def low(self) -> str:
-        return self.text.lower().replace("’", "'")
+    def __init__(self, kind: str, text: str, start: int, end: int):
+        self.kind = kind
+        self.text = text
+        self.start = start
+        self.end = end
+        self.low = text.lower().replace("’", "'")
+
+    def __repr__(self) -> str:
+        return f"Tok({self.kind}, {self.text!r}, {self.start}, {self.end})"
 
 
 def tokenize(text: str) -> list[Tok]:
     return [Tok(m.lastgroup or "sym", m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
 
 
+MAX_DIGITS = 40  # longer digit strings are codes or noise, not quantities
+
+
+_X10 = re.compile(r"\s?[x×]\s?10\s?\^?\s?([-+]?\d+)$")
+_CARET = re.compile(r"\^([-+]*)(\d+)$")
+_EUROPEAN = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+")
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+_GROUPING = re.compile(r"[,\u202f\u00a0\u2009 ]")
+
+
+@functools.lru_cache(maxsize=8192)
 def numeral_value(s: str) -> float | None:
     """The value of a digit numeral as matched by the tokenizer."""
     s = s.replace("−", "-")
+    if sum(c.isdigit() for c in s) > MAX_DIGITS:
+        return None
     power = None
-    m = re.search(r"\s?[x×]\s?10\s?\^?\s?([-+]?\d+)$", s)
+    m = _X10.search(s)
     if m:
         s, power = s[: m.start()], ("x10", int(m.group(1)))
     else:
-        m = re.search(r"\^([-+]*)(\d+)$", s)
+        m = _CARET.search(s)
         if m:
             sign = -1 if m.group(1).count("-") % 2 else 1
             s, power = s[: m.start()], ("^", sign * int(m.group(2)))
     s = s.strip()
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", s):  # European
+    if _EUROPEAN.fullmatch(s):  # European
         s = s.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"\d+,\d{1,2}", s):  # decimal comma
+    elif _DECIMAL_COMMA.fullmatch(s):  # decimal comma
         s = s.replace(",", ".")
-    s = re.sub(r"[,\u202f\u00a0\u2009 ]", "", s)
+    s = _GROUPING.sub("", s)
     try:
         v = float(s)
-    except ValueError:
+        if power:
+            v = v * 10.0 ** power[1] if power[0] == "x10" else v ** power[1]
+    except (ValueError, OverflowError, ZeroDivisionError):
         return None
-    if power:
-        try:
-            v = v * 10 ** power[1] if power[0] == "x10" else v ** power[1]
-        except (OverflowError, ZeroDivisionError):
-            return None
+    if isinstance(v, complex) or v != v or v in (float("inf"), float("-inf")):
+        return None
     return v
 
 

@@ -51,16 +51,26 @@ class Found:
         return self.value[1] if isinstance(self.value, tuple) else self.value
 
 
+_FIRSTS: dict[int, frozenset[str]] = {}
+
+
 def _match(toks: list[Tok], k: int, lexicon: dict[tuple[str, ...], object], max_len: int = 4,
            attached_ok: bool = True) -> tuple[int, object] | None:
     """Longest lexicon entry starting at token k: (tokens used, value)."""
+    firsts = _FIRSTS.get(id(lexicon))
+    if firsts is None:
+        firsts = _FIRSTS[id(lexicon)] = frozenset(key[0] for key in lexicon)
+    if k >= len(toks) or toks[k].low not in firsts:
+        return None
     best = None
+    key: tuple[str, ...] = ()
     for size in range(1, max_len + 1):
-        if k + size > len(toks):
+        m = k + size - 1
+        if m >= len(toks):
             break
-        if any(_gap(toks, m) > 2 or (toks[m].kind == "num" and _gap(toks, m)) for m in range(k + 1, k + size)):
+        if size > 1 and (_gap(toks, m) > 2 or (toks[m].kind == "num" and _gap(toks, m))):
             break
-        key = tuple(t.low for t in toks[k: k + size])
+        key = (*key, toks[m].low)
         if key in lexicon:
             best = (size, lexicon[key])
     return best
@@ -643,7 +653,7 @@ class _Extractor:
             items.append((f, self._tok_index(f.num_start), j))
             k = max(j, k + 1)
         found = self.combine(items)
-        urls = [(m.start(), m.end()) for m in _URL_RE.finditer(self.text)]
+        urls = _url_spans(self.text)
         if urls:
             found = [f for f in found if not any(a <= f.start < b for a, b in urls)]
         return found
@@ -652,7 +662,20 @@ class _Extractor:
         return min(bisect.bisect_left(self.starts, offset), max(self.n - 1, 0))
 
 
-_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\S*%2[0-9A-F]\S*")
+_PCT_ESCAPE = re.compile(r"%2[0-9A-F]")
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of URLs, e-mail addresses and URL-escaped strings (numbers there are not quantities)."""
+    if "://" not in text and "www." not in text and "@" not in text and "%2" not in text:
+        return []
+    out = []
+    for m in re.finditer(r"\S+", text):
+        chunk = m.group()
+        if "://" in chunk or chunk.lower().startswith("www.") or ("@" in chunk and "." in chunk.rsplit("@", 1)[-1]) \
+                or _PCT_ESCAPE.search(chunk):
+            out.append((m.start(), m.end()))
+    return out
 
 
 def _round(v: float) -> float:
