@@ -40,6 +40,8 @@ DOC_LLR = 15.0  # ... or above 0 in a document whose total is over this
 STRICT_P = 0.9  # in a damaged document, other sentences lose only their surest noise
 LOWER_LLR = 4.0  # all-lowercase sentence: evidence that capitals were lost
 LOWER_INITIAL = 1.5  # evidence from a lowercase sentence start
+DOC_LOW, DOC_LOW_MAX = 1.0, 2.0  # log-odds for noise per lowercase use of the word elsewhere in the document
+DOC_CAP, DOC_CAP_MAX = 0.7, 2.0  # ... against noise per other capitalised use
 CAPS_HEADLINE_WORDS = 20
 MIN_BLIND_WORDS = 3
 
@@ -64,7 +66,7 @@ def _has_upper(toks: list[Token]) -> bool:
 
 
 def _has_lower(toks: list[Token]) -> bool:
-    return any(c.islower() for t in toks if t.alpha for c in t.text)
+    return any(t.shape in ("l", "m") or (t.shape == "t" and not t.text.isupper()) for t in toks if t.alpha)
 
 
 def _p(lg: float) -> float:
@@ -130,12 +132,42 @@ def blind_case(model: Model, toks: list[Token], caps: bool) -> list[Change]:
     return out
 
 
-def _lower_noise(model: Model, toks: list[Token], threshold: float) -> list[Change]:
-    """Lower the capitalised words scored as noise; after ':', a dash or an opening
-    quote (where a capital may start a quoted sentence) only the surest."""
-    return [Change("casing", t.start, t.end, _lower(t.text)) for i, t in enumerate(toks)
-            if t.shape == "t" and not t.initial
-            and model.p_noise(toks, i) >= (max(threshold, STRICT_P) if t.soft else threshold)]
+def _doc_casing(lns: list[Line]) -> dict[str, list[int]]:
+    """How often each word is lowercase / capitalised in mid-sentence in this document."""
+    seen: dict[str, list[int]] = {}
+    for ln in lns:
+        for s in ln.sentences:
+            for t in s.tokens:
+                if t.alpha and not t.initial and not t.soft and t.shape in ("l", "t"):
+                    row = seen.get(t.key)
+                    if row is None:
+                        row = seen[t.key] = [0, 0]
+                    row[t.shape == "t"] += 1
+    return seen
+
+
+def _lower_noise(model: Model, toks: list[Token], threshold: float,
+                 seen: dict[str, list[int]]) -> list[Change]:
+    """Lower the capitalised words scored as noise. The first word of a quotation
+    or after ':' may start a sentence and is kept; after a dash only the surest go.
+
+    The word's other uses in the same document shift the score: noise is random,
+    so a word written lowercase elsewhere is likelier noise here, and a word
+    capitalised every time it appears is likelier a name."""
+    out = []
+    for i, t in enumerate(toks):
+        if t.shape != "t" or t.initial or t.soft in ("quote", "colon"):
+            continue
+        p = model.p_noise(toks, i)
+        row = seen.get(t.key)
+        if row is not None:
+            low, cap = row[0], row[1] - (0 if t.soft else 1)
+            z = math.log(max(p, 1e-9) / max(1.0 - p, 1e-9))
+            z += min(DOC_LOW_MAX, DOC_LOW * low) - min(DOC_CAP_MAX, DOC_CAP * cap)
+            p = _p(z)
+        if p >= (max(threshold, STRICT_P) if t.soft else threshold):
+            out.append(Change("casing", t.start, t.end, _lower(t.text)))
+    return out
 
 
 def casing_changes(text: str, model: Model) -> list[Change]:
@@ -177,11 +209,12 @@ def casing_changes(text: str, model: Model) -> list[Change]:
             doc_llr += llr
             pending.append((s, llr))
     doc_damaged = doc_llr >= DOC_LLR
+    seen = _doc_casing(lns) if pending else {}
     for s, llr in pending:
         if llr >= TITLE_LLR or (doc_damaged and llr >= 0):
-            changes += _lower_noise(model, s.tokens, NOISE_P)
+            changes += _lower_noise(model, s.tokens, NOISE_P, seen)
         elif doc_damaged:
-            changes += _lower_noise(model, s.tokens, STRICT_P)
+            changes += _lower_noise(model, s.tokens, STRICT_P, seen)
     return changes
 
 

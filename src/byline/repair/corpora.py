@@ -1,6 +1,8 @@
 """Readers for the development corpora used to train and measure truecasing.
 
-All read ``../shared/data`` by path (never copied into the repo). A document is
+Training uses CoNLL-2003 ``eng.train``, BBC (minus the benchmark part), GUM news
+and the PolNeAR *train* articles (US political news: the domain Byline reads
+most). All read ``../shared/data`` by path (never copied into the repo). A document is
 returned as plain text whose casing is taken as gold: CoNLL-2003 and GUM
 sentences one per line (tokens joined by spaces for CoNLL), BBC articles as
 written. BBC business and politics articles whose number is a multiple of 5
@@ -74,9 +76,17 @@ def gum_docs(root: Path) -> Iterator[str]:
         yield "\n".join(sents)
 
 
+def polnear_docs(root: Path) -> Iterator[str]:
+    """PolNeAR *train* articles (US political news, 2015-16); its dev part is not used."""
+    for f in sorted((root / "train" / "text").glob("*.txt")):
+        yield f.read_bytes().decode("utf-8", errors="replace").strip()
+
+
 def training_docs(data: Path = DATA) -> list[str]:
     """The truecaser's training documents, in a fixed order."""
     docs = [t for t, _ in conll_docs(data / "conll2003" / "eng.train")]
     docs += list(bbc_docs(data / "bbc", bench=False))
     docs += list(gum_docs(data / "gum_news"))
+    if (data / "polnear").is_dir():
+        docs += list(polnear_docs(data / "polnear"))
     return docs

@@ -24,6 +24,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import operator
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,7 +129,7 @@ def _sigmoid(z: float) -> float:
 
 
 def _dot(w: list[float], x: list[float]) -> float:
-    return sum(a * b for a, b in zip(w, x, strict=False))
+    return sum(map(operator.mul, w, x))
 
 
 def _title(word: str) -> str:

@@ -78,6 +78,9 @@ class OffsetMap:
         else:
             starts, ends = self._rep_starts, self._rep_ends
         i = bisect_right(starts, pos) - 1
+        if side == "start":  # of several changes starting here, a start belongs before the first
+            while i > 0 and starts[i - 1] == pos:
+                i -= 1
         # shift accumulated before change i (or before all if i < 0)
         while i >= 0:
             c = changes[i]

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 #: "U.S.", "a.m." (letter-dot runs) or a word with internal apostrophes.
 WORD_RE = re.compile(r"[^\W\d_](?:\.[^\W\d_])+\.?|[^\W_]+(?:['’][^\W_]+)*")
-_HAS_LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
 _HARD_END = re.compile(r"[.!?…][\"'”’)\]]*\s|[.!?…]\s*$")
-_OPENERS = re.compile(r"(?:^|\s)[\"“‘']+$|^[\"“‘]+")
+_OPENERS = re.compile(r"(?:^|\s)[\"“‘'(\[]*[\"“‘']$")
 _BULLET = re.compile(r"^\s*(?:[-–—•*·]|\d+[.)])\s+")
 _FINAL_PUNCT = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
@@ -48,7 +48,7 @@ class Token:
     text: str
     key: str
     initial: bool = False  # first word of a sentence or line
-    soft: bool = False  # after ':', a dash or an opening quote
+    soft: str = ""  # after an opening "quote", a "colon" or a "dash" (a capital may start there)
     alpha: bool = True  # contains a letter
     shape: str = "o"  # see shape_of
 
@@ -56,8 +56,14 @@ class Token:
 
 def shape_of(word: str) -> str:
     """'l' lower, 'u' ALL CAPS (2+ letters), 't' Title, 'm' mixed, 'o' no letters or has digits."""
+    if _DIGIT.search(word):
+        return "o"
+    if word.islower():
+        return "l"
+    if word[0].isupper() and (len(word) == 1 or word[1:].islower()):
+        return "t"
     letters = [c for c in word if c.isalpha()]
-    if not letters or any(c.isdigit() for c in word):
+    if not letters:
         return "o"
     if all(c.islower() for c in letters):
         return "l"
@@ -95,10 +101,6 @@ class Line:
         return words <= 15 and not _FINAL_PUNCT.search(body)
 
 
-def _is_abbrev(tok: Token) -> bool:
-    return tok.text.endswith(".")
-
-
 def tokenize_line(text: str, offset: int, line_no: int) -> Line:
     """Tokens of one line (no newline inside), grouped in sentences."""
     line = Line(offset, offset + len(text), text)
@@ -113,22 +115,28 @@ def tokenize_line(text: str, offset: int, line_no: int) -> Line:
         tok = Token(offset + s, offset + e, word, key(word), alpha=sh != "o", shape=sh)
         if prev is None:
             new = True
+        elif gap == " ":  # the common case: no punctuation in between
+            new = prev.text[-1] == "." and word[0].isupper() and tok.key in SENTENCE_STARTERS
         elif _HARD_END.search(gap):
             new = True
-        elif _is_abbrev(prev) and gap.isspace() and word[:1].isupper() and tok.key in SENTENCE_STARTERS:
-            new = True
         else:
-            new = False
+            new = prev.text[-1] == "." and gap.isspace() and word[0].isupper() and tok.key in SENTENCE_STARTERS
         if new:
             if sent is not None:
                 sent.end = offset + prev_end
             sent = Sentence(offset + s, offset + e, line=line_no)
             line.sentences.append(sent)
             tok.initial = True
+        elif gap == " ":
+            pass
         elif gap[-1:] in "'’" and tok.key in CLITICS:
             pass  # "Trump 's", "don 't": an apostrophe, not an opening quote
-        elif ":" in gap or "—" in gap or _OPENERS.search(gap):
-            tok.soft = True
+        elif _OPENERS.search(gap):
+            tok.soft = "quote"
+        elif ":" in gap:
+            tok.soft = "colon"
+        elif "—" in gap or " – " in gap or " - " in gap:
+            tok.soft = "dash"
         assert sent is not None
         sent.tokens.append(tok)
         sent.end = offset + e
