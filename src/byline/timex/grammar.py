@@ -205,6 +205,7 @@ _RAW_RULES: list[tuple[str, str, Callable[[str, re.Match[str]], bool] | None]] =
                r"|the\s+near\s+future|the\s+nineties|the\s+eighties|the\s+seventies|the\s+sixties)", None),
     ("ref", r"(?i:now|currently|recently|lately|nowadays|these\s+days|the\s+present|at\s+present|"
             r"the\s+past|the\s+future(?!\s+of\b)|more\s+recently|most\s+recently)", None),
+    ("ref", r"(?i:current)(?=\s+[a-z])(?!\s+(?:account|affairs|events?|flows?|law|rules?|system|members?))", None),
     ("set", r"(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)", None),
     ("set", rf"(?i:every|each)\s+(?:(?i:other)\s+)?(?:{NUM}\s+)?(?:{UNIT}|{WEEKDAY}|{PART}|{_MONTH_SAFE}|"
             rf"{SEASON})", None),
