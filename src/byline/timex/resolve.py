@@ -271,8 +271,8 @@ def _ref_or_dct(c: _Ctx, tx: Timex, accept: Callable[[Point], bool], gran: str) 
     return at(gran, c.dct)
 
 
-_AHEAD = re.compile(r"(?i)\b(?:effective|starting|beginning|as\s+early\s+as|as\s+soon\s+as|scheduled\s+for|due|until|till)\s+"
-                    r"(?:on\s+)?$")
+_AHEAD = re.compile(r"(?i)\b(?:effective|starting|beginning|as\s+early\s+as|as\s+soon\s+as|scheduled\s+for|due"
+                    r"|until|till)\s+(?:on\s+)?$")
 
 
 def _tense(c: _Ctx, f: Found) -> str | None:
