@@ -198,7 +198,7 @@ _RAW_RULES: list[tuple[str, str, Callable[[str, re.Match[str]], bool] | None]] =
     ("fiscal", r"(?i:the\s+(?:(?:current|latest|full|previous|prior|past|last|next|coming|same|entire|whole)\s+)?"
                r"(?:fiscal\s+|calendar\s+)?year)(?=\s+(?:ended|ending|to\s+date|earlier|before|ago)\b|[,.;]|\s+(?:as\s+a\s+whole|of))",
      None),
-    ("plural", r"(?<=(?i:for|ver|hin|ter|ook) )(?i:years|months|weeks|decades|days|hours)"
+    ("plural", r"(?<=(?i:for|ver|hin|ter|ook) )(?i:years|months|weeks|decades|days|hours|centuries)"
                r"(?!\s+(?:of|and|to|ago|old|earlier|later))", None),
     ("recent", r"(?i:recent\s+(?:years|months|weeks|days|decades|quarters)|(?:the\s+)?coming\s+(?:years|months|weeks"
                r"|days|decades|quarters)|past\s+years|future\s+quarters|the\s+weeks\s+ahead|the\s+(?:near|short)\s+term"
@@ -234,7 +234,8 @@ def _not_a_time(text: str, rule: str, m: re.Match[str]) -> bool:
     if rule == "duration" and re.match(r"\s+old\b", text[m.end():m.end() + 5]):
         return True
     if rule == "duration" and re.search(r"(?i)quarters?$", t) and (
-            re.match(r"\s+of\b", text[m.end():m.end() + 4]) or re.fullmatch(r"(?i)(?:an?|one)\s+quarter", t)):
+            re.fullmatch(r"(?i)(?:.*\s)?(?:an?|one|two|three)[\s-]quarters?", t)
+            and (re.match(r"\s+of\b", text[m.end():m.end() + 4]) or re.fullmatch(r"(?i)(?:an?|one)\s+quarter", t))):
         return True  # "a quarter of the shares", "three-quarters of its food"
     if rule in ("duration", "set") and re.fullmatch(r"(?i)an?\s+(?:year|month|week|day|night|hour|second)", t):
         if rule == "set":
