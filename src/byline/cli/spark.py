@@ -31,7 +31,7 @@ def register(app: typer.Typer) -> None:
         master: str | None = typer.Option(
             None, "--master", help="Spark master URL (default local[*]; under spark-submit, its own)."),
         partitions: int | None = typer.Option(
-            None, "--partitions", help="Partitions to analyse in (default: files, or 4 per core if more)."),
+            None, "--partitions", help="Partitions to analyse in (default: files, or 2 per core if more)."),
         skip: str | None = typer.Option(None, "--skip", help="Stages to switch off, e.g. quotes,claims."),
         overwrite: bool = typer.Option(False, "--overwrite", help="Replace tables already in --output."),
         max_bytes: int = typer.Option(inputs.MAX_FILE_BYTES, "--max-bytes",

@@ -7,7 +7,8 @@ distributed one a task; each task reads its file's records with
 records over the partitions wanted; then
 ``mapPartitions`` runs :func:`byline.spark.worker.analyze_partition`, which
 yields ``(table, row)`` items. Those are cached once, as one wide DataFrame,
-and written table by table (concurrent jobs, JVM only) under ``OUTPUT/<table>/`` with the Arrow-friendly schema of
+and written table by table (concurrent jobs, JVM only; about one file per
+:data:`ROWS_PER_FILE` rows) under ``OUTPUT/<table>/`` with the Arrow-friendly schema of
 :mod:`byline.tables` (text columns as strings, ``int`` as 64-bit integers,
 ``float`` as doubles), so the files hold the same columns as
 ``byline export --format parquet``.
@@ -43,9 +44,15 @@ if TYPE_CHECKING:  # pragma: no cover
 MIN_JAVA = 17
 #: Default partitions per core when there are fewer files than that: records are spread by
 #: a hash of their id, so a few partitions per core even out the load.
-DEFAULT_TASKS_PER_CORE = 4
+DEFAULT_TASKS_PER_CORE = 2
+#: Rows per Parquet file, about: a table gets ceil(rows / this) files, at most one a partition.
+ROWS_PER_FILE = 50_000
 #: Output tables, in the order they are written.
 OUTPUT_TABLES: tuple[str, ...] = tables.TABLES
+
+#: Spark's Python daemon, replaced by one that loads the pipeline before forking workers.
+DAEMON_KEY = "spark.python.daemon.module"
+DAEMON_MODULE = "byline.spark.daemon"
 
 PYSPARK_MISSING = "PySpark is not installed: install it with `pip install 'byline[spark]'`"
 
@@ -90,7 +97,9 @@ def session(master: str | None = None, app_name: str = "byline",
 
     ``PYSPARK_PYTHON`` is set to ``sys.executable`` unless already set (on YARN or
     Kubernetes it names the shipped environment's Python instead). ``master``
-    defaults to ``local[*]`` outside ``spark-submit``.
+    defaults to ``local[*]`` outside ``spark-submit``. The Python daemon is
+    :mod:`byline.spark.daemon` (pipeline loaded before workers fork) unless
+    ``conf`` names another ``spark.python.daemon.module``.
     """
     try:
         from pyspark.sql import SparkSession
@@ -106,7 +115,8 @@ def session(master: str | None = None, app_name: str = "byline",
         builder = builder.master(master)
     elif not under_spark_submit():
         builder = builder.master("local[*]")
-    for key, value in (conf or {}).items():
+    settings = {DAEMON_KEY: DAEMON_MODULE, **(conf or {})}
+    for key, value in settings.items():
         builder = builder.config(key, value)
     try:
         return builder.getOrCreate()
@@ -288,12 +298,18 @@ def run_job(
     wide = spark.createDataFrame(items.map(_wide), wide_schema())
     wide.persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        # The first action computes (and caches) everything; its result is the statistics.
+        # The first action computes (and caches) everything; its result is the statistics,
+        # including the rows each table will get.
         stats = [tuple(r) for r in wide.where(wide.table == worker.STATS).select(f"{worker.STATS}.*").collect()]
+        counts = dict.fromkeys(OUTPUT_TABLES, 0)
+        for st in stats:
+            for table, n in json.loads(st[worker.STATS_FIELDS.index("rows")]).items():
+                counts[table] += n
         mode = "overwrite" if overwrite else "errorifexists"
 
         def write(table: str) -> None:
-            (wide.where(wide.table == table).select(f"`{table}`.*")
+            files = max(1, min(target, -(-counts[table] // ROWS_PER_FILE)))
+            (wide.where(wide.table == table).select(f"`{table}`.*").coalesce(files)
              .write.mode(mode).parquet(_table_path(output, table)))
 
         # The tables are written by concurrent jobs over the cache: each is small, so
@@ -302,10 +318,6 @@ def run_job(
             list(pool.map(write, OUTPUT_TABLES))
     finally:
         wide.unpersist()
-    counts = dict.fromkeys(OUTPUT_TABLES, 0)
-    for s in stats:
-        for table, n in json.loads(s[worker.STATS_FIELDS.index("rows")]).items():
-            counts[table] += n
     seconds = time.perf_counter() - t0
     return JobResult(
         output=output, files=found.files, partitions=target,

@@ -81,6 +81,11 @@ def _load(skip: frozenset[str]) -> float:
     return time.perf_counter() - t0
 
 
+def preload(skip: frozenset[str] = frozenset()) -> float:
+    """Load the pipeline now (the daemon calls this before forking workers)."""
+    return _load(skip)
+
+
 def analyze_records(records: Iterable[dict[str, Any]], skip: frozenset[str] = frozenset(),
                     batch_size: int = BATCH_SIZE) -> Iterator[Item]:
     """Table rows for every record; reader errors and analysis failures become ``errors`` rows."""
