@@ -48,3 +48,14 @@ def test_example_article_claims() -> None:
 def test_degraded_input(text: str) -> None:
     brief = analyze(text, skip="times,events")
     assert isinstance(brief.claims, list)
+
+
+def test_comparison_and_superlative_claims() -> None:
+    text = ("Violent crime in the city is now higher than ever, the mayor said. "
+            "He called it the most secure border in history. He is better than his rival.")
+    brief = analyze(text, skip="times,events")
+    kinds = [c.kind for c in brief.claims]
+    assert "comparison" in kinds and "superlative" in kinds
+    assert len(brief.claims) == 2  # "better than his rival" is opinion, not a checkable comparison
+    comparison = next(c for c in brief.claims if c.kind == "comparison")
+    assert comparison.source.quality == "named"

@@ -268,6 +268,30 @@ def _event_sentence(ctx: Context, s: _Sent, claim_end: int) -> bool:
     return False
 
 
+_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|than\s+(?:ever|before|any\s+other|in\s+any|a\s+year\s+ago|"
+                       r"last\s+year|the\s+national\s+average))\b", re.I)
+
+
+def _comparison(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
+    """A comparison without a figure: "crime is higher than ever", "cheaper than any other".
+
+    Needs a comparative adjective or adverb followed by "than" within three words, and a
+    factual comparison base ("than ever", "than last year", "compared with"): a bare
+    "better than him" is opinion, not a checkable claim."""
+    if ctx.doc is None:
+        return None
+    m = _COMPARED.search(ctx.repaired, start, end)
+    if m is None:
+        return None
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    for i, tok in enumerate(span):
+        if tok.tag_ in ("JJR", "RBR") and any(t.lower_ in ("than", "compared") for t in span[i + 1: i + 4]):
+            return tok.idx, m.end()
+    return None
+
+
 def _report_alt() -> str:
     from byline.claims.sources import REPORT_VERBS
 
@@ -327,11 +351,15 @@ def run(ctx: Context) -> None:
             if sup and sup.group().split()[-1].lower() not in _NOT_SUPERLATIVE and not any(
                     w.lower() in _NOT_SUPERLATIVE for w in sup.group().split()[:3]):
                 kind = "superlative"
+            elif (cmp := _comparison(ctx, c_start, c_end)) is not None:
+                kind, sup_span = "comparison", cmp
             elif _event_sentence(ctx, s, c_end):
                 kind = "event"
             else:
                 continue
         anchor = (sup.start(), sup.end()) if kind == "superlative" and sup else None
+        if kind == "comparison":
+            anchor = sup_span
         _make_claim(ctx, s, c_start, c_end, figures, kind, made, anchor)
 
 
@@ -360,7 +388,7 @@ def _make_claim(ctx: Context, s: _Sent, c_start: int, c_end: int, figures: list[
         if governs:
             eid = _entity_in(ctx, src_start, src_end)
             name = clean_source(frame.name)
-            quality = quality_of(name, eid is not None)
+            quality = quality_of(frame.name, eid is not None)
             if eid and quality == "named":
                 ent = brief.entity(eid)
                 if ent is not None and ent.type in ("PERSON", "ORG", "GPE", "NORP") and len(ent.name) > len(name):
