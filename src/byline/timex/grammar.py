@@ -27,7 +27,7 @@ _MONTH_SAFE = _alt("January", "February", "April", "June", "July", "August", "Se
                    "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", "january", "february", "april",
                    "june", "july", "august", "september", "october", "november", "december")
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\."
-_MONTH_ABBR_NODOT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+_MONTH_ABBR_NODOT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
 _MONTH_AMBIG = r"(?:May|March|MAY|MARCH)"
 #: Any month name; bare "May" and "March" are only taken with a day or year or a cue.
 MONTH = f"(?:{_MONTH_SAFE}|{_MONTH_AMBIG}|{_MONTH_ABBR}|{_MONTH_ABBR_NODOT}(?=\\s+\\d))"
