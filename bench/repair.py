@@ -60,22 +60,31 @@ def title_noise(text: str, rate: float, rng: random.Random) -> str:
 
 
 def curl(text: str) -> str:
-    """Straight double quotes to curly ones, paired in order within each paragraph."""
+    """Straight double quotes to curly ones by context (after a space or line start an
+    opening mark, before a space or punctuation a closing one), else by alternation."""
     out = []
-    for para in text.split("\n"):
-        n = 0
-        buf = []
-        for c in para:
-            if c == '"':
-                buf.append("“" if n % 2 == 0 else "”")
-                n += 1
-            else:
-                buf.append(c)
-        out.append("".join(buf) if n % 2 == 0 else para)
-    return "\n".join(out)
+    open_ = False
+    for i, c in enumerate(text):
+        if c != '"':
+            out.append(c)
+            if c == "\n":
+                open_ = False
+            continue
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if (prev.isspace() or prev in "([{-—") and not nxt.isspace():
+            opening = True
+        elif not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)-—"):
+            opening = False
+        else:
+            opening = not open_
+        out.append("“" if opening else "”")
+        open_ = opening
+    return "".join(out)
 
 
-_NAME = re.compile(r"(?<=[a-z,] )([A-Z][a-z]{2,})(?=[ ,.])")
+#: a whole run of one to three capitalised words after a lowercase word or comma ("IT firm Dimension Data,")
+_NAME = re.compile(r"(?<=[a-z,] )([A-Z][a-z]{2,}(?: [A-Z][a-z]+){0,2})(?![ -][A-Z])(?=[ ,.])")
 _QUOTE_END = re.compile(r"([.,])”( )(?=[A-Z])")
 
 

@@ -132,6 +132,12 @@ def blind_case(model: Model, toks: list[Token], caps: bool) -> list[Change]:
     return out
 
 
+def _initial(toks: list[Token], i: int) -> bool:
+    """``toks[i]`` is a capital letter followed by '.' and a capitalised word."""
+    nxt = toks[i + 1]
+    return nxt.start - toks[i].end == 2 and nxt.shape in ("t", "u", "m")
+
+
 def _doc_casing(lns: list[Line]) -> dict[str, list[int]]:
     """How often each word is lowercase / capitalised in mid-sentence in this document."""
     seen: dict[str, list[int]] = {}
@@ -158,6 +164,8 @@ def _lower_noise(model: Model, toks: list[Token], threshold: float,
     for i, t in enumerate(toks):
         if t.shape != "t" or t.initial or t.soft in ("quote", "colon"):
             continue
+        if len(t.text) == 1 and i + 1 < len(toks) and toks[i + 1].initial is False and _initial(toks, i):
+            continue  # "A. Dale": a name's initial
         p = model.p_noise(toks, i)
         row = seen.get(t.key)
         if row is not None:
@@ -209,7 +217,8 @@ def casing_changes(text: str, model: Model) -> list[Change]:
             doc_llr += llr
             pending.append((s, llr))
     doc_damaged = doc_llr >= DOC_LLR
-    seen = _doc_casing(lns) if pending else {}
+    fixing = doc_damaged or any(llr >= TITLE_LLR for _, llr in pending)
+    seen = _doc_casing(lns) if fixing else {}
     for s, llr in pending:
         if llr >= TITLE_LLR or (doc_damaged and llr >= 0):
             changes += _lower_noise(model, s.tokens, NOISE_P, seen)

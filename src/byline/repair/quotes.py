@@ -9,16 +9,19 @@ one was never closed, and a closer with nothing open is stray.
 
 Fixes, each recorded as a change:
 
-* wrong-way glyphs of a pair (``“Sheinbaum“`` -> ``“Sheinbaum”``) — ``quote``;
+* wrong-way glyphs of a pair (``“Sheinbaum“`` -> ``“Sheinbaum”``), or of a lone
+  mark whose role is clear from context — ``quote``;
 * a closer glued to the next sentence gets a space — ``punctuation``;
 * a closer before the final period of an abbreviation moves after it
   (``“U.S”.`` -> ``“U.S.”``) — ``quote``;
-* quote marks that only wrap a name or place (one to four capitalised words,
-  ``“Trump”``, ``“U.S”.-Mexico”``) or a heading (a short quoted label at the
-  start of a line followed by ``:``) are dropped, with a stray closer glued to
-  the same word — ``quote``. Dropping needs evidence that the document's
-  quoting is damaged (any of the fixes above, or at least two name-only or
-  heading quotes), so a clean article's scare quotes stay.
+* quote marks that only wrap a name or place (one to four capitalised words;
+  a single word must be one usually capitalised: ``“Trump”``,
+  ``“U.S”.-Mexico”``) or a heading (a short quoted label at the start of a line
+  followed by ``:``) are dropped, with a stray closer glued to the same word —
+  ``quote``. Dropping needs evidence of damage: a quoted heading label is
+  itself damage; a name's quote marks are damaged (wrong-way, glued, misplaced), or the document has at least two such
+  quotes and quote damage somewhere. A clean article's scare quotes, and a lone
+  “Hartz IV” in an article with one stray mark elsewhere, stay.
 
 The text between real quote marks is never changed here. Straight quotes are
 paired the same way but never turned curly. Single quotes are left alone (they
@@ -100,7 +103,8 @@ def _scan(line: str) -> tuple[list[Pair], list[Mark], list[Mark]]:
 
 
 def _name_like(model: Model | None, content: str) -> bool:
-    """One to four words, each capitalised and usually so (or an abbreviation)."""
+    """One to four capitalised words; a single one must also be usually capitalised
+    or an abbreviation ("Trump", "U.S" yes; "Sacrosanct" no)."""
     if any(c in content for c in ",;:!?\"“”()"):
         return False
     words = WORD_RE.findall(content)
@@ -109,15 +113,14 @@ def _name_like(model: Model | None, content: str) -> bool:
     leftover = WORD_RE.sub("", content).replace("-", "").replace(".", "").replace("’", "").replace("'", "")
     if leftover.strip():
         return False
+    named = 0
     for w in words:
         sh = shape_of(w)
         if sh not in ("t", "u", "m"):
             return False
-        if model is not None and sh == "t" and "." not in w:
-            entry = model.uni.get(key(w))
-            if entry is not None and entry.logit < 0.0:
-                return False
-    return True
+        entry = model.uni.get(key(w)) if model is not None and sh == "t" and "." not in w else None
+        named += entry is None or entry.logit >= 0.0
+    return named == 1 if len(words) == 1 else True
 
 
 def _heading_like(line: str, pair: Pair) -> bool:
@@ -146,26 +149,26 @@ def quote_changes(text: str, model: Model | None = None) -> list[Change]:
     if not any(c in DQ for c in text):
         return []
     fixes: list[Change] = []
-    drops: list[tuple[int, list[Change]]] = []  # (evidence kind: 0 name / 1 heading, changes)
+    drops: list[tuple[bool, list[Change]]] = []  # (the quote's own marks are damaged, changes)
     damage = 0
     pos = 0
     for line in text.split("\n"):
         if any(c in DQ for c in line):
-            pairs, _unclosed, stray = _scan(line)
+            pairs, unclosed, stray = _scan(line)
             dropped_chunks: list[tuple[int, int]] = []
             for pr in pairs:
                 o, c = pr.open, pr.close
                 content = line[o.pos + 1 : c.pos]
                 after = line[c.pos + 1 : c.pos + 2]
-                is_name = _name_like(model, content.strip())
-                if is_name or _heading_like(line, pr):
-                    drops.append((0 if is_name else 1, [Change("quote", pos + o.pos, pos + o.pos + 1, ""),
-                                                        Change("quote", pos + c.pos, pos + c.pos + 1, "")]))
+                heading = _heading_like(line, pr)
+                is_name = not heading and _name_like(model, content.strip())
+                if is_name or heading:
+                    own = (heading or o.glyph == CURLY_CLOSE or c.glyph == CURLY_OPEN or c.role == "glued"
+                           or (after == "." and _ABBREV_END.search(content) is not None))
+                    drops.append((own, [Change("quote", pos + o.pos, pos + o.pos + 1, ""),
+                                        Change("quote", pos + c.pos, pos + c.pos + 1, "")]))
                     dropped_chunks.append(_chunk_bounds(line, o.pos))
-                    if o.glyph == CURLY_CLOSE or c.glyph == CURLY_OPEN or c.role == "glued":
-                        damage += 1
-                    if after == "." and _ABBREV_END.search(content):
-                        damage += 1
+                    damage += own
                     continue
                 curly = o.glyph in "“”" or c.glyph in "“”"
                 if curly and o.glyph != CURLY_OPEN and o.glyph != '"':
@@ -184,10 +187,17 @@ def quote_changes(text: str, model: Model | None = None) -> list[Change]:
                     damage += 1
             for m in stray:
                 if any(s <= m.pos < e for s, e in dropped_chunks):
-                    drops.append((0, [Change("quote", pos + m.pos, pos + m.pos + 1, "")]))
+                    drops.append((True, [Change("quote", pos + m.pos, pos + m.pos + 1, "")]))
+                    damage += 1
+                elif m.glyph == CURLY_OPEN and m.role == "close":  # a lone closer drawn the wrong way
+                    fixes.append(Change("quote", pos + m.pos, pos + m.pos + 1, CURLY_CLOSE))
+                    damage += 1
+            for m in unclosed:
+                if m.glyph == CURLY_CLOSE and m.role == "open":  # a lone opener drawn the wrong way
+                    fixes.append(Change("quote", pos + m.pos, pos + m.pos + 1, CURLY_OPEN))
                     damage += 1
         pos += len(line) + 1
-    if damage or len(drops) >= 2:
-        for _, chs in drops:
+    for own, chs in drops:
+        if own or (damage and len(drops) >= 2):
             fixes += chs
     return fixes

@@ -29,6 +29,12 @@ SENTENCE_STARTERS = frozenset(
 )
 
 
+#: Abbreviations whose period, before a lowercase word, ends no sentence ("Steel Co. said").
+ABBREVIATIONS = frozenset(
+    "co inc corp ltd bros plc mr mrs ms dr st jr sr vs no gen gov sen rep lt col capt prof rev "
+    "jan feb mar apr jun jul aug sep sept oct nov dec approx est dept univ assn".split()
+)
+
 #: Word endings that tokenized text ("Trump 's") leaves after a lone apostrophe.
 CLITICS = frozenset({"s", "t", "re", "ve", "ll", "d", "m", "n"})
 
@@ -118,7 +124,9 @@ def tokenize_line(text: str, offset: int, line_no: int) -> Line:
         elif gap == " ":  # the common case: no punctuation in between
             new = prev.text[-1] == "." and word[0].isupper() and tok.key in SENTENCE_STARTERS
         elif _HARD_END.search(gap):
-            new = True
+            # "A. Dale", "J. Smith": a capital initial's period ends no sentence
+            new = not ((len(prev.text) == 1 and prev.text.isupper() and gap[0] == "." and word[0].isupper())
+                       or (gap[0] == "." and prev.key in ABBREVIATIONS and word.islower()))
         else:
             new = prev.text[-1] == "." and gap.isspace() and word[0].isupper() and tok.key in SENTENCE_STARTERS
         if new:
