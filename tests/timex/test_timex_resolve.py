@@ -55,6 +55,11 @@ def test_amounts_are_not_years() -> None:
     assert find_times("It cost $2000 and 1,999 people came; over 2000 troops.", DCT) == []
 
 
+def test_names_are_not_times() -> None:
+    assert find_times("She told BBC Radio 4's Today programme; USA Today agreed.", DCT) == []
+    assert find_times("Iraq imports about three-quarters of its food.", DCT) == []
+
+
 def test_may_the_verb_is_not_a_month() -> None:
     assert find_times("You may go home. In May, they went.", DCT)[0].value == "2025-05"
     assert len(find_times("You May Do It.", DCT)) == 0

@@ -115,6 +115,10 @@ def _deictic_ok(text: str, m: re.Match[str]) -> bool:
     t = m.group(0).lower()
     if t.endswith("today's") and re.match(r"\s+[a-z]", text[m.end():m.end() + 3]):
         return False
+    if m.group(0).startswith("Today") and (
+            re.match(r"\s+(?:programme|program|show|newspaper)\b", text[m.end():m.end() + 12])
+            or re.search(r"(?:'s|’s|\b[A-Z]{2,}|\bUSA|\d)\s+$", text[max(0, m.start() - 12):m.start()])):
+        return False  # "BBC Radio 4's Today programme", "USA Today"
     return not re.search(r"(?i)\bof\s+$", text[max(0, m.start() - 4):m.start()]) or "tomorrow" not in t
 
 
