@@ -146,8 +146,9 @@ def find_frame(sentence: str, figure_at: int | None = None,
         src = m.group("src")
         end = m.end("src")
         lead = m.start() <= 3 or sentence[: m.start()].strip(" -–—:").count(" ") <= 4
+        tail = not lead and not sentence[end:].strip(" .;:!?\"”’'")
         return Frame(src.strip(), m.start("src"), end, m.start(), end + (1 if sentence[end:end + 1] == "," else 0),
-                     "", "lead" if lead else "inner")
+                     "", "lead" if lead else "tail" if tail else "inner")
     title = _title_cased(sentence)
     frames: list[Frame] = []
     for start in range(len(sentence)):
@@ -168,6 +169,9 @@ def find_frame(sentence: str, figure_at: int | None = None,
         if any(w.lower() in ("was", "is", "were", "are", "be", "been", "than", "will", "would", "could")
                for w in words):
             continue
+        if words[-1].lower() in ("the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "new",
+                                 "latest", "recent", "annual", "official", "police", "news"):
+            continue  # "the report warned": "report" is the noun, not the verb
         if verb[0].isupper() and words[-1][0].isupper() and not title:
             continue  # "the United States", not a verb
         first = m.start("src")
