@@ -26,6 +26,7 @@ system-deps:
 
 test: install system-deps
 	$(BIN)/ruff check src tests bench fuzz
+	$(BIN)/python bench/gate.py
 	$(BIN)/python -m pytest -q
 
 bench: install
