@@ -358,6 +358,8 @@ def main(argv: list[str] | None = None) -> int:
             print()
     elapsed = time.perf_counter() - t0
     lines = report(rows, totals, unit_totals, elapsed) + source_report(not args.no_pipeline)
+    if not args.no_pipeline:
+        lines += example_report()
     print("\n".join(lines))
     if not args.no_write:
         OUT.parent.mkdir(parents=True, exist_ok=True)
@@ -412,6 +414,34 @@ def report(rows: list, totals: dict[str, Score], unit_totals: dict[str, Score], 
         "(\"£600m\", \"2.1m\"), as news writes it, so the specs' \"1m\" / \"1.8m\" metres are missed; "
         "\"5G\"-style `G` (giga) is not read as a scale.",
     ]
+    return lines
+
+
+def example_report() -> list[str]:
+    """The example article's claims and flags, scored by bench/expected.py."""
+    example = ROOT.parent / "shared" / "examples" / "sovereignty-not-for-sale.txt"
+    exp_path = example.with_name("sovereignty-not-for-sale.expected.json")
+    if not example.exists() or not exp_path.exists():
+        return []
+    sys.path.insert(0, str(ROOT / "bench"))
+    import expected as harness  # bench/expected.py
+    from byline.api import analyze
+
+    exp = json.loads(exp_path.read_text(encoding="utf-8"))
+    brief = analyze(example.read_text(encoding="utf-8"), published=exp.get("published")).to_dict()
+    claims = harness.score_claims(brief, exp)
+    flags = harness.score_flags(brief, exp)
+    lines = ["", "## The example article (`../shared/examples/sovereignty-not-for-sale`)", "",
+             f"Claims: recall {claims.recall:.2f} ({claims.found}/{claims.expected}), precision "
+             f"{claims.precision:.2f} ({claims.predicted} predicted: "
+             + "; ".join(f"{c['kind']}/{c['source']['quality']} \"{c['text'][:48]}…\"" for c in brief["claims"])
+             + ").", "",
+             "| attribute | right/checked |", "|---|---:|"]
+    lines += [f"| {k} | {r}/{c} |" for k, (r, c) in claims.attrs.items()]
+    want = {"vague_source", "unsourced_figure"}
+    raised = {f["kind"] for f in brief.get("flags", [])} & want
+    lines += ["", f"Flags `vague_source` and `unsourced_figure`: {len(raised)}/2 raised "
+              f"(flag recall over all expected kinds, other stages included: {flags.recall:.2f})."]
     return lines
 
 
