@@ -42,12 +42,16 @@ def stretches(tags: list[str], offset: int) -> list[tuple[str, int, int]]:
     return out
 
 
-def _sent_of(doc: Doc, i: int) -> int:
-    return doc[i].sent.start
+def group(doc: Doc, runs: list[tuple[str, int, int]], quoted_tokens: set[int] | None = None,
+          sent_id: list[int] | None = None) -> list[Attr]:
+    """Attributions of one paragraph from its role runs (``sent_id``: the first
+    token of each token's sentence, to avoid asking spaCy per token)."""
+    if sent_id is None:
+        sent_id = [t.sent.start for t in doc]
 
+    def _sent_of(_doc: Doc, i: int) -> int:
+        return sent_id[i]
 
-def group(doc: Doc, runs: list[tuple[str, int, int]], quoted_tokens: set[int] | None = None) -> list[Attr]:
-    """Attributions of one paragraph from its role runs."""
     cues = [(i, j) for r, i, j in runs if r == "CUE"]
     attrs = [Attr(cue=[c]) for c in cues]
     orphans: list[tuple[int, int]] = []

@@ -94,6 +94,12 @@ class Arrays:
         self.idx = [r[8] for r in arr]
         self.space = [bool(r[9]) for r in arr]
         self.orth = [s(r[10]) for r in arr]
+        sid = 0
+        self.sent_id: list[int] = []
+        for k, r in enumerate(arr):
+            if r[7] == 1 and k:
+                sid = k
+            self.sent_id.append(sid)
 
     def paragraphs(self) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
@@ -109,18 +115,20 @@ class Arrays:
 
 
 def doc_features(doc: Doc, cue_probs: Mapping[str, float], quoted: list[marks.Quoted] | None = None,
-                 only_cued: bool = False) -> tuple[list[list[str]], list[tuple[int, int]]]:
+                 only_cued: bool = False, arrays: Arrays | None = None, text: str | None = None,
+                 ) -> tuple[list[list[str]], list[tuple[int, int]]]:
     """Feature strings per token of ``doc`` and the paragraph token ranges.
 
     With ``only_cued``, paragraphs with no cue-like word and no quote mark get no
     features (their lists stay empty) and are left out of the returned ranges:
     the tagger would find nothing there, and skipping them saves time.
     """
-    text = doc.text
+    if text is None:
+        text = doc.text  # rebuilt from the tokens on every access: pass it in when known
     if quoted is None:
         quoted = marks.find(text)
     mask = marks.inside_mask(text, quoted)
-    a = Arrays(doc)
+    a = arrays if arrays is not None else Arrays(doc)
     n = a.n
     words = [w if len(w) < 25 else w[:25] for w in a.lower]
     lm = len(mask)

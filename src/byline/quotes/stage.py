@@ -90,12 +90,14 @@ class Builder:
     def __init__(self, ctx: Context, doc: Doc):
         self.ctx = ctx
         self.doc = doc
-        self.text = doc.text
+        last = doc[-1]
+        same = last.idx + len(last.text_with_ws) == len(ctx.repaired)  # cheap check: doc.text is costly
+        self.text = ctx.repaired if same else doc.text
         self.quoted = marks.find(self.text)
         self.mask = marks.inside_mask(self.text, self.quoted)
         t = tagger.load()
         self.lexicon = t.lexicon if t else {}
-        self.attrs: list[Attr] = t.tag(doc, self.quoted) if t else []
+        self.attrs: list[Attr] = t.tag(doc, self.quoted, self.text, self.mask) if t else []
         self.found: list[Found] = []
 
     # -- helpers -------------------------------------------------------------

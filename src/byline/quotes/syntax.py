@@ -45,13 +45,17 @@ def split_quoted(doc: Doc, a: Attr, quoted_tokens: set[int]) -> list[Attr]:
     return [a, Attr(content=quoted, score=0.5)]
 
 
-def according_to(doc: Doc, attrs: list[Attr], quoted_tokens: set[int]) -> list[Attr]:
+def according_to(doc: Doc, attrs: list[Attr], quoted_tokens: set[int],
+                 lower: list[str] | None = None) -> list[Attr]:
     """Add ``according to Y`` attributions the tagger missed; the content is the
     rest of the clause around the phrase (possibly in two pieces)."""
     cue_tokens = {t for a in attrs for i, j in a.cue for t in range(i, j)}
     out = list(attrs)
-    for tok in doc:
-        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+    if lower is None:
+        lower = [t.lower_ for t in doc]
+    for k in [i for i, w in enumerate(lower) if w == "according"]:
+        tok = doc[k]
+        if tok.i + 1 >= len(doc) or lower[tok.i + 1] != "to":
             continue
         if tok.i in cue_tokens or tok.i in quoted_tokens:
             continue

@@ -13,7 +13,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import pycrfsuite
-from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from byline.quotes import decode, features, marks, syntax
@@ -36,13 +35,19 @@ class Tagger:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(crf_path))
 
-    def tag(self, doc: Doc, quoted: list[marks.Quoted] | None = None) -> list[decode.Attr]:
+    def tag(self, doc: Doc, quoted: list[marks.Quoted] | None = None, text: str | None = None,
+            mask: bytearray | None = None) -> list[decode.Attr]:
+        """Attributions in ``doc`` (``text`` is ``doc.text``, passed when known: spaCy rebuilds it)."""
+        if text is None:
+            text = doc.text
         if quoted is None:
-            quoted = marks.find(doc.text)
-        feats, paras = features.doc_features(doc, self.lexicon, quoted, only_cued=self.only_cued)
-        mask = marks.inside_mask(doc.text, quoted)
-        idx = doc.to_array([IDX]).ravel().tolist() if len(doc) else []
-        quoted_tokens = {i for i, c in enumerate(idx) if c < len(mask) and mask[c]}
+            quoted = marks.find(text)
+        arrays = features.Arrays(doc)
+        feats, paras = features.doc_features(doc, self.lexicon, quoted, only_cued=self.only_cued, arrays=arrays,
+                                             text=text)
+        if mask is None:
+            mask = marks.inside_mask(text, quoted)
+        quoted_tokens = {i for i, c in enumerate(arrays.idx) if c < len(mask) and mask[c]}
         out: list[decode.Attr] = []
         for i, j in paras:
             xseq = feats[i:j]
@@ -50,7 +55,7 @@ class Tagger:
                 tags = self._tagger.tag(xseq)
             if all(t == "O" for t in tags):
                 continue
-            out.extend(decode.group(doc, decode.stretches(tags, i), quoted_tokens))
+            out.extend(decode.group(doc, decode.stretches(tags, i), quoted_tokens, arrays.sent_id))
         if not self.rules:
             return out
         fixed: list[decode.Attr] = []
@@ -58,7 +63,7 @@ class Tagger:
             syntax.relative_antecedent(doc, a)
             syntax.right_complement(doc, a)
             fixed.extend(syntax.split_quoted(doc, a, quoted_tokens))
-        return syntax.according_to(doc, fixed, quoted_tokens)
+        return syntax.according_to(doc, fixed, quoted_tokens, arrays.lower)
 
 
 @lru_cache(maxsize=1)
