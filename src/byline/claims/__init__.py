@@ -388,7 +388,12 @@ def _make_claim(ctx: Context, s: _Sent, c_start: int, c_end: int, figures: list[
         if governs:
             eid = _entity_in(ctx, src_start, src_end)
             name = clean_source(frame.name)
-            quality = quality_of(frame.name, eid is not None)
+            phrase = frame.name
+            if frame.src_start <= 1 and eid is None and doc is not None:
+                first = doc.char_span(src_start, src_end, alignment_mode="expand")
+                if first is not None and len(first) and first[0].is_title and first[0].pos_ != "PROPN":
+                    phrase = phrase[:1].lower() + phrase[1:]  # "Results of a consultation": capital by position
+            quality = quality_of(phrase, eid is not None)
             if eid and quality == "named":
                 ent = brief.entity(eid)
                 if ent is not None and ent.type in ("PERSON", "ORG", "GPE", "NORP") and len(ent.name) > len(name):

@@ -349,6 +349,9 @@ class _Reader:
                     nxt2 = toks[k + 2].low if k + 2 < n else ""
                     if not (nxt in SCALES or (nxt in ("a", "an") and nxt2 in DOZEN | SCALES) or nxt == "of"):
                         break
+                    if k > 0 and (toks[k - 1].low in ORDINALS or toks[k - 1].low in ("last", "latter", "former",
+                                                                                     "final", "opening", "next")):
+                        break  # "the second half of 2004": a period, not a fraction
                     current = 1.0
                 if and_state is not None and total == and_state[0]:
                     grp = current - and_state[1]

@@ -114,6 +114,9 @@ class _Extractor:
     def currency_prefix(self, k: int) -> tuple[int, str, str] | None:
         """A currency sign or code starting at token k and directly before a number."""
         m = _match(self.toks, k, U.CURRENCY_PREFIX, _PRE_MAX)  # type: ignore[arg-type]
+        if not m and self.toks[k].text == "A" and k + 1 < self.n and self.toks[k + 1].text == "$" \
+                and _gap(self.toks, k + 1) == 0:
+            m = (2, ("AUD", ""))  # "A$29.4bn" (written attached; "a $5 fee" is dollars)
         if not m:
             return None
         size, (code, scale) = m  # type: ignore[misc]
