@@ -226,11 +226,15 @@ class _Extractor:
         if pre:
             k, currency, cur_scale = pre
         sign = 1.0
+        margin = False
         if toks[k].kind != "num" and toks[k].low in ("minus", "negative") and k + 1 < self.n:
             ph0 = read_number(toks, k + 1)
             if ph0 is None:
                 return None
-            sign, k = -1.0, k + 1
+            if toks[k].low == "minus" and self.low(k - 1) == "or" and self.low(k - 2) == "plus":
+                margin, start_k, k = True, k - 2, k + 1  # "plus or minus 4 points": a margin
+            else:
+                sign, k = -1.0, k + 1
         ph = read_number(toks, k)
         if ph is None:
             return None
@@ -340,8 +344,8 @@ class _Extractor:
             hedge = self.text[toks[j].start: toks[ha[0] - 1].end].strip()
             relation = ha[1]
             j = ha[0]
-        if relation == "=":
-            pass
+        if margin:
+            hedge, hstart_k = "plus or minus", start_k
         f = Found(
             start=toks[hstart_k].start, end=toks[j - 1].end, text="", kind=kind, value=value, unit=unit,
             dimension=dim, per=per, hedge=hedge, relation=relation, words=ph.words,
@@ -416,6 +420,23 @@ class _Extractor:
                 f.is_date, f.dimension = True, "clock"
             if prev == ":" and _gap(toks, k) == 0:
                 f.is_date = True
+        # an age in apposition: "Mrs Hassan, 59, who led ..."
+        if plain and v is not None and v < 120 and prev == "," and k >= 2 and toks[k - 2].kind == "word" and \
+                toks[k - 2].text[:1].isupper() and nxt_tok is not None and nxt_tok.text in ",.;)":
+            f.dimension, f.unit = "age", "year"
+            f.kind = "measure"
+        # the second day of a date range: "Sept. 19 to 22", "May 2-4"
+        if plain and v is not None and v <= 31 and prev in ("to", "-", "–", "through", "and") and k >= 3 and \
+                toks[k - 2].kind == "num" and (self.low(k - 3) in U.MONTHS or (
+                    toks[k - 3].text == "." and self.low(k - 4) in U.MONTHS)):
+            f.is_date = True
+        # slash pairs that are no fraction: 9/11, 24/7, 5/17
+        if plain and nxt_tok is not None and nxt_tok.text == "/" and _gap(toks, ph.j) == 0 and ph.j + 1 < self.n \
+                and toks[ph.j + 1].kind == "num" and _gap(toks, ph.j + 1) == 0 and not f.dimension == "fraction":
+            f.is_id = True
+        if plain and k >= 2 and toks[k - 1].text == "/" and _gap(toks, k) == 0 and _gap(toks, k - 1) == 0 and \
+                toks[k - 2].kind == "num":
+            f.is_id = True
         # scores and labels: "a 2-1 decision", "a 4-4 ruling", "14-19 qualifications"
         if plain and v is not None and v < 100 and nxt_tok is not None and nxt_tok.text in "-–" and \
                 _gap(toks, ph.j) == 0 and ph.j + 1 < self.n and toks[ph.j + 1].kind == "num" and \
@@ -587,6 +608,13 @@ class _Extractor:
             nxt = toks[self._after(b)] if self._after(b) < self.n else None
             if nxt is None or nxt.kind != "word":
                 return self._merge(a, b, a.value / b.value, None, None)
+        # "eight of 10 voters", "nine in 10": a share
+        if between == ["of"] and a.unit is None and b.unit is None and a.kind == "cardinal" and \
+                b.kind == "cardinal" and 0 < a.value < b.value and b.value in (3, 4, 5, 10, 20, 100) and \
+                b.relation is None:
+            f = self._merge(a, b, a.value / b.value, None, None)
+            f.relation, f.hedge = a.relation, a.hedge
+            return f
         # fractions of two numbers: "one in five", "two out of five hundred"
         if a.unit is None and b.unit is None and a.relation is None and b.relation is None and \
                 between in (["in"], ["out", "of"], ["over"]) and a.value < b.value and a.value > 0:

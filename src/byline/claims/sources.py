@@ -57,8 +57,9 @@ _POST = re.compile(
     re.I,
 )
 _NOT_SOURCE = re.compile(
-    r"%|\bper\s*cent\b|\bpercent\b|^(?:(?:about|some|nearly|almost|only|just|around|over|a|an|the)\s+)*"
-    r"(?:(?!(?:19|20)\d\d\b)[\d.,]+|majority|minority|half|third|quarter|most|all|none|both|each)\b",
+    r"%|\bper\s*cent\b|\bpercent\b|^(?:(?:about|some|nearly|almost|only|just|around|over|roughly|a|an|the)\s+)*"
+    r"(?:(?!(?:19|20)\d\d\b)[\d.,]+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions)\b|majority|minority|half|third|quarter|most|all|none|both|each)\b",
     re.I,
 )
 _DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
