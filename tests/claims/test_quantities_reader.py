@@ -75,3 +75,22 @@ def test_ordinals_dates_and_identifiers_are_marked() -> None:
                                   "$" * 100, "one " * 2000])
 def test_odd_input_degrades_cleanly(text: str) -> None:
     assert isinstance(extract(text), list)
+
+
+def test_words_that_only_look_like_numbers() -> None:
+    found = {f.text: f for f in extract("In the second half of 2004, a half-hearted 9/11 memorial drew Mrs Hassan, 59, "
+                                        "who had worked 24/7.")}
+    assert "half" not in found and "a half" not in found
+    assert found["9"].is_id and found["11"].is_id and found["24"].is_id
+    assert found["59"].dimension == "age"
+
+
+def test_shares_and_margins() -> None:
+    share = one("Nearly eight of 10 voters say so")
+    assert share.value == pytest.approx(0.8) and share.relation == "<"
+    margin = one("a margin of error of plus or minus 4 percentage points")
+    assert margin.value == 4 and margin.hedge == "plus or minus" and margin.unit == "percentage point"
+
+
+def test_units_in_urls_are_not_quantities() -> None:
+    assert extract("see https://example.com/search?q=30%25%2020% for details") == []
