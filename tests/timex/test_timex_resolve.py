@@ -96,6 +96,15 @@ def test_bad_input_degrades(text: str) -> None:
         assert 0 <= t.start < t.end <= len(text)
 
 
+@pytest.mark.parametrize("dct", [dt.date(1, 1, 1), dt.date(9999, 12, 31)])
+def test_calendar_edges_degrade(dct: dt.date) -> None:
+    text = ("Last year, two centuries ago, on Friday, next month, the following day, in the third quarter, "
+            "a year earlier, last winter, on Christmas, 50 years from now, tomorrow at 5 p.m.")
+    found = find_times(text, dct)
+    assert len(found) >= 10
+    assert all(t.value is None or isinstance(t.value, str) for t in found)
+
+
 def test_huge_input_is_handled() -> None:
     text = "On May 2, 2025 it rained. " * 4000
     found = find_times(text, DCT)

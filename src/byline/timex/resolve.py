@@ -204,7 +204,10 @@ def resolve_all(found: list[Found], dct: dt.date | None, tense: TenseFn, text: s
     ctx = _Ctx(dct=dct, tense=tense, text=text)
     out: list[Timex] = []
     for f in found:
-        tx = _resolve(f, ctx)
+        try:
+            tx = _resolve(f, ctx)
+        except (OverflowError, ValueError):  # arithmetic past year 1 or 9999: keep the words, no value
+            tx = Timex(f.start, f.end, f.text, "DATE", None)
         if tx is None:
             continue
         idx = len(out)
@@ -536,7 +539,18 @@ def _h_rel(f: Found, c: _Ctx, tx: Timex) -> None:
             offset = -1 if _direction(_tense(c, f)) < 0 and d.weekday() < 5 else 0
         _publish(tx, at("weekend", d).shift(offset, "week"))
         return
+    if unit == "year" and offset == -1 and re.fullmatch(r"last year", t) and _COMPARE.search(
+            c.text[max(0, f.start - 70):f.start]):
+        # "profit rose to $5 million from $3 million last year": the same quarter a year before
+        base = _ref(c, tx, _completed(c), window=QUARTER_WINDOW)
+        if base is not None:
+            tx.point = base.shift(-1, "year")
+            tx.referable = False
+            return
     _publish(tx, at(gran, c.dct).shift(offset, unit))
+
+
+_COMPARE = re.compile(r"(?i)\b(?:compared\s+with|from|than|versus|vs\.)\s+(?:[^\s.;]+\s+){0,7}$")
 
 
 def _season(f: Found, c: _Ctx, tx: Timex, code: str) -> None:
