@@ -263,8 +263,13 @@ def _event_sentence(ctx: Context, s: _Sent, claim_end: int) -> bool:
                 return False
             sub = subj[0]
             a, b = sub.left_edge.idx, sub.right_edge.idx + len(sub.right_edge.text)
-            return _entity_in(ctx, a, b) is not None or any(t.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")
-                                                            for t in sub.subtree)
+            # an institution acting: "the U.S. designated ...", not "Jimmy Tompkins tossed a football"
+            eid = _entity_in(ctx, a, b)
+            ent = ctx.brief.entity(eid) if eid else None
+            if ent is not None:
+                return ent.type in ("ORG", "GPE", "NORP")
+            return sub.ent_type_ in ("GPE", "ORG", "NORP") or any(
+                t.ent_type_ in ("GPE", "ORG", "NORP") and t.head == sub for t in sub.subtree)
     return False
 
 

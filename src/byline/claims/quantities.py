@@ -725,15 +725,17 @@ def _scale_of(v: float) -> float:
 
 
 def is_figure(f: Found) -> bool:
-    """A quantity worth checking: not a date, identifier, ordinal, clock time or plain small word number."""
+    """A quantity worth checking: not a date, identifier, ordinal, clock time or age, not a
+    small number written in words ("two countries", "one or more"), not a crowd word
+    ("dozens", "hundreds of demonstrators"); money, percentages and measures always are."""
     if f.is_date or f.is_id or f.kind == "ordinal" or f.dimension in ("clock", "age", "duration"):
         return False
-    if f.kind in ("percent", "money", "measure", "multiplier", "vague"):
+    if f.kind in ("percent", "money", "measure", "multiplier"):
         return True
-    if f.hedge or isinstance(f.value, tuple):
-        return True
+    if f.kind == "vague":
+        return (f.low or 0) >= 1e3
     if f.words:
-        v = f.value if isinstance(f.value, float) else None
+        v = f.value if isinstance(f.value, float) else f.low
         return v is not None and (v >= 100 or v != int(v))
     return True
 
