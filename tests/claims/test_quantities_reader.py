@@ -94,3 +94,10 @@ def test_shares_and_margins() -> None:
 
 def test_units_in_urls_are_not_quantities() -> None:
     assert extract("see https://example.com/search?q=30%25%2020% for details") == []
+
+
+def test_changes_are_not_ranges_and_scales_carry_over() -> None:
+    moves = [f.value for f in extract("Biogen fell $28.63 to $38.65 and rates rose from 5% to 7%.")]
+    assert moves == [28.63, 38.65, 5.0, 7.0]
+    assert one("$2 to 3 billion").value == (2e9, 3e9)
+    assert one("between 2 and 3 million people").value == (2e6, 3e6)

@@ -89,6 +89,13 @@ _MULT_WORDS = {"twice": 2.0, "thrice": 3.0, "doubled": 2.0, "double": 2.0, "doub
 _TIMES_NEXT = {"as", "more", "higher", "larger", "greater", "bigger", "less", "lower", "smaller", "faster",
                "the", "that", "than", "over", "likelier", "likely", "cheaper", "richer", "deadlier"}
 _ORD_SUFFIX = {"st", "nd", "rd", "th"}
+_SCALED = re.compile(r"(?:thousand|million|billion|trillion|\d\s?(?:k|m|bn|b|tn|mn|mln|bln)\b)", re.I)
+_CHANGE = {"fell", "fall", "falls", "falling", "rose", "rise", "rises", "rising", "risen", "dropped", "drop", "drops",
+           "declined", "decline", "declines", "increased", "increase", "increases", "climbed", "climb", "climbs",
+           "jumped", "jump", "jumps", "gained", "gain", "gains", "lost", "lose", "loses", "shed", "sheds", "slipped",
+           "slip", "grew", "grow", "grows", "cut", "cuts", "raised", "raise", "raises", "lifted", "lift", "lifts",
+           "lowered", "lower", "up", "down", "surged", "soared", "plunged", "slumped", "tumbled", "eased", "edged",
+           "dipped", "widened", "narrowed", "doubled", "halved", "boosted", "reduced", "trimmed", "hiked"}
 _PRONOUN_ONE_BEFORE = {"the", "this", "that", "which", "each", "every", "any", "no", "some", "another", "one",
                        "someone", "anyone", "only", "such", "little", "big", "new", "old", "last", "right",
                        "wrong", "other", "either", "neither", "what", "whichever", "a"}
@@ -202,6 +209,8 @@ class _Extractor:
                 return None
             if k + size < self.n and _gap(toks, k + size) == 0 and toks[k + size].kind in ("num", "word"):
                 return None  # 24703L202: a code, not a measure
+            if unit == "bit" and j > 0 and toks[j - 1].kind == "word":
+                return None  # "two-bit Tories", "a bit": idioms
             return k + size, unit, dim, ("percent" if dim == "percent" else "measure")
         return None
 
@@ -631,6 +640,8 @@ class _Extractor:
             if ak > 0 and self.low(ak - 1) == "from" and self.low(ak - 2) not in ("ranging", "ranged", "range",
                                                                                  "ranges", "varying", "varied"):
                 return None  # "rose from 5% to 7%" is a change, not a range
+            if "to" in between and any(self.low(m) in _CHANGE for m in range(max(0, ak - 4), ak)):
+                return None  # "fell $28.63 to $38.65", "lifted rates 0.25% to 5.5%": a change
             if between in (["-"], ["–"], ["~"]) and (_gap(toks, aj) > 1 or _gap(toks, bk) > 1):
                 return None
             if a.unit is None and b.unit is None and a.kind == "cardinal" and b.kind == "cardinal" and \
@@ -640,9 +651,9 @@ class _Extractor:
         if rng is None:
             return None
         lo, hi = a.value, b.value
-        if a.unit is None and b.unit is not None and b.kind == "money" and b.value >= 1e3 and lo < 1e3 and \
-                b.value / max(abs(lo), 1e-9) > 100:
-            lo *= _scale_of(b.value)  # "$2 to 3 billion"
+        if lo < 1e3 <= hi and hi / max(abs(lo), 1e-9) >= 1e3 and _SCALED.search(b.text) and \
+                not _SCALED.search(a.text):
+            lo *= _scale_of(hi)  # "$2 to 3 billion", "2 to 3 million people"
         if not lo < hi:
             return None
         return self._merge(a, b, (lo, hi), "between" if rng == "between" else None, None)
