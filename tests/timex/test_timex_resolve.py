@@ -43,6 +43,8 @@ def one(text: str, dct: dt.date | None = DCT, tense: str | None = None) -> tuple
     ("It is now clear", "now", "DATE", "PRESENT_REF"),
     ("last fall", "last fall", "DATE", "2024-FA"),
     ("on Christmas Day 2019", "Christmas Day 2019", "DATE", "2019-12-25"),
+    ("in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "DATE", "1994-WI"),
+    ("Atlanta, nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996"),
 ])
 def test_values(text: str, span: str | None, type_: str | None, value: str | None) -> None:
     if span is None:  # ages and rates are not temporal expressions

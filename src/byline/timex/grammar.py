@@ -34,6 +34,12 @@ MONTH = f"(?:{_MONTH_SAFE}|{_MONTH_AMBIG}|{_MONTH_ABBR}|{_MONTH_ABBR_NODOT}(?=\\
 MONTH_BARE = f"(?:{_MONTH_SAFE}|{_MONTH_ABBR})"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d%:,]\d|\d|%| ?(?:percent|per cent)\b)"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d%]|,\d| ?percent)"
+_UNITW = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENW = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENSW = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+#: A year in words, as spoken in broadcast transcripts: "nineteen ninety-four", "two thousand and one".
+YEAR_WORDS = (rf"(?i:nineteen[\s-]+(?:{_TENSW}(?:[\s-]+{_UNITW})?|{_TEENW}|oh[\s-]+{_UNITW})"
+              rf"|two\s+thousand(?:\s+and)?(?:\s+(?:{_TENSW}(?:[\s-]+{_UNITW})?|{_TEENW}|{_UNITW}))?)")
 WEEKDAY = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 PART = r"(?i:morning|afternoon|evening|night|overnight)"
 ZONE = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|EET)"
@@ -138,7 +144,7 @@ _RAW_RULES: list[tuple[str, str, Callable[[str, re.Match[str]], bool] | None]] =
     ("date", rf"(?:{WEEKDAY},?\s+)?(?:(?:the\s+)?{EDGE}[\s-]+)?{MONTH}\s+{DAYNUM}(?:,?\s+{YEAR})?"
              rf"(?:,?\s+(?:at\s+)?{CLOCK})?", None),
     ("date", rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?", None),
-    ("month_year", rf"(?:(?:{EDGE})[\s-]+)?{MONTH},?\s+(?:of\s+)?{YEAR}", None),
+    ("month_year", rf"(?:(?:{EDGE})[\s-]+)?{MONTH},?\s+(?:of\s+)?(?:{YEAR}|{YEAR_WORDS})", None),
     ("month", rf"(?:(?:{EDGE})[\s-]+)?(?:(?i:last|next|this|past|coming|that)\s+)?{MONTH_BARE}"
               rf"(?:\s+(?i:this|last|next)\s+year)?", None),
     ("month", rf"(?:(?:{EDGE})[\s-]+)?(?:(?i:last|next|this|past|coming)\s+)?{_MONTH_AMBIG}"
@@ -171,8 +177,9 @@ _RAW_RULES: list[tuple[str, str, Callable[[str, re.Match[str]], bool] | None]] =
     ("anaphor", r"(?i:the\s+(?:day|night)\s+(?:before|after|earlier))", None),
     ("year", rf"(?:(?:{EDGE}|(?i:fiscal|calendar|post|pre|the\s+(?:fiscal\s+)?year))[\s-]+(?:of\s+)?)?{YEAR}",
      _year_ok),
-    ("year", rf"(?:{EDGE}[\s-]+)?(?:(?i:the\s+)?{SEASON}|(?i:the\s+)?(?i:fall))\s+(?:of\s+)?{YEAR}", None),
-    ("year", r"(?i:the\s+year\s+two\s+thousand(?:\s+and\s+\w+)?|nineteen\s+\w+(?:[- ]\w+)?(?=\s))", None),
+    ("year", rf"(?:{EDGE}[\s-]+)?(?:(?i:the\s+)?{SEASON}|(?i:the\s+)?(?i:fall))\s+(?:of\s+)?(?:{YEAR}|{YEAR_WORDS})",
+     None),
+    ("year", rf"(?:(?i:the\s+year)\s+)?{YEAR_WORDS}", None),
     ("decade", r"(?i:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:1[5-9]\d0|20[0-9]0)'?s", None),
     ("decade", r"(?i:the\s+)?(?:(?i:early|late|mid)[\s-]+)?'[0-9]0s", None),
     ("century", r"(?i:(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth"

@@ -79,7 +79,33 @@ def _weekday(text: str) -> int | None:
 
 def _year(text: str) -> int | None:
     m = re.search(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)
-    return int(m.group(1)) if m else None
+    if m:
+        return int(m.group(1))
+    return year_in_words(text)
+
+
+def year_in_words(text: str) -> int | None:
+    """1994 for "nineteen ninety-four", 2001 for "two thousand and one"."""
+    words = [w for w in re.findall(r"[a-z]+", text.lower()) if w != "and"]
+    if "thousand" in words:
+        k = words.index("thousand")
+        if k == 0 or words[k - 1] != "two":
+            return None
+        rest = lx.number(" ".join(words[k + 1:k + 3])) if words[k + 1:] else 0
+        return 2000 + int(rest or 0)
+    if "nineteen" in words:
+        k = words.index("nineteen")
+        tail = words[k + 1:k + 3]
+        if tail and tail[0] == "oh":
+            n = lx.number(" ".join(tail[1:2]))
+        else:
+            n = lx.number(" ".join(tail))
+            if n is None and tail:
+                n = lx.number(tail[0])
+        if n is None or n >= 100:
+            return None
+        return 1900 + int(n)
+    return None
 
 
 def _part(text: str) -> str | None:
