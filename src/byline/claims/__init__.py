@@ -64,7 +64,7 @@ def _sentences(ctx: Context) -> list[_Sent]:
             pa, pb = merged[-1]
             prev, nxt = text[pa:pb], text[a:b].lstrip()
             if "\n" not in text[pb:a] and nxt and (nxt[0].islower() or (
-                    re.search(r"(?:[A-Z]\.){2,}[”\"’']?$", prev.rstrip()) and re.search(r"\baccording\s+to\b[^,]*$",
+                    re.search(r"\b(?:[A-Z]\.?){2,}[”\"’']*\.[”\"’']*$", prev.rstrip()) and re.search(r"\baccording\s+to\b[^,]*$",
                                                                                     prev, re.I))):
                 merged[-1] = (pa, b)
                 continue

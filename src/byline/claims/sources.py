@@ -127,7 +127,7 @@ def _part_quality(part: str, head: bool = True) -> str:
 
 def clean_name(name: str) -> str:
     """"the U.S. Centers for Disease Control and Prevention (CDC)" -> without article and acronym."""
-    s = name.strip(" ,;:“”\"'‘’")
+    s = re.sub(r"[“”\"]", "", name).strip(" ,;:'‘’")
     s = re.sub(r"^(?:the|a|an)\s+", "", s, flags=re.I)
     s = re.sub(r"\s*\([A-Z][A-Za-z.]{1,10}\)\s*$", "", s)
     return s.strip()
