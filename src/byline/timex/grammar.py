@@ -39,7 +39,8 @@ _TEENW = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eigh
 _TENSW = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 #: A year in words, as spoken in broadcast transcripts: "nineteen ninety-four", "two thousand and one".
 YEAR_WORDS = (rf"(?i:nineteen[\s-]+(?:{_TENSW}(?:[\s-]+{_UNITW})?|{_TEENW}|oh[\s-]+{_UNITW})"
-              rf"|two\s+thousand(?:\s+and)?(?:\s+(?:{_TENSW}(?:[\s-]+{_UNITW})?|{_TEENW}|{_UNITW}))?)")
+              rf"|two\s+thousand(?:\s+and)?(?:\s+(?:{_TENSW}(?:[\s-]+{_UNITW})?|{_TEENW}|{_UNITW}))?)"
+              r"(?![\s-]+(?i:years?|months?|weeks?|days?|hours?|people|dollars|times|of)\b)")
 WEEKDAY = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 PART = r"(?i:morning|afternoon|evening|night|overnight)"
 ZONE = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|EET)"
@@ -47,7 +48,7 @@ CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.?|p\.m\.?|am\b|pm\b)|(
          r"|(?i:noon|midnight|midday))" + f"(?:\\s+{ZONE})?")
 NUMW = (r"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six"
         r"|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
-        r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|hundred"
+        r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|hundred|two thousand|a thousand"
         r"|a dozen|dozen|a couple of|a couple|couple of|a few|few|several|many|a|an"
         r"|one and a half|two and a half|a half|half an?)")
 NUM = rf"(?:{NUMW}|\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2)?)"

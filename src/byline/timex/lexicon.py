@@ -25,7 +25,7 @@ NUMBERS: dict[str, int | None] = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "dozen": 12, "half": None, "few": None, "several": None, "couple": 2,
+    "hundred": 100, "thousand": 1000, "dozen": 12, "half": None, "few": None, "several": None, "couple": 2,
     "many": None, "some": None, "numerous": None,
 }
 
@@ -103,8 +103,8 @@ def number(text: str) -> float | None:
         v = NUMBERS[w]
         if v is None:
             return None
-        if v == 100:
-            total = (total or 1) * 100
+        if v in (100, 1000):
+            total = (total or 1) * v
         else:
             total += v
     return float(total) if total else None

@@ -170,7 +170,7 @@ def _unit(text: str) -> str | None:
 
 _NUM_PAT = re.compile(
     r"(?i)(?<![\w])(\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s+1/2)?|(?:one|two) and a half|a half|half an?|"
-    r"(?:a\s+)?(?:couple|few|dozen|hundred)(?:\s+of)?|several|many|some|"
+    r"(?:a\s+)?(?:couple|few|dozen|hundred)(?:\s+of)?|two\s+thousand|several|many|some|"
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|"
     r"eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|an?)(?=[\s-])")
