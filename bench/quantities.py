@@ -411,8 +411,10 @@ def report(rows: list, totals: dict[str, Score], unit_totals: dict[str, Score], 
         "(CQE reports 92.0 / 85.6 on NewsQuant; quantulum3 about 70 / 47).",
         "",
         "Known misses by design: a lower-case `m` after a number is read as *million* "
-        "(\"£600m\", \"2.1m\"), as news writes it, so the specs' \"1m\" / \"1.8m\" metres are missed; "
-        "\"5G\"-style `G` (giga) is not read as a scale.",
+        "(\"£600m\", \"2.1m people\"), as news writes it, unless a measuring word follows (\"2.1m tall\", "
+        "\"the 100m sprint\"), so the specs' bare \"1m\" / \"1.8m\" metres are missed; "
+        "\"5G\"-style `G` (giga) is not read as a scale; a sign written apart from its number (\"- 10\") is "
+        "not read, since in news that is a list bullet.",
     ]
     return lines
 

@@ -101,3 +101,10 @@ def test_changes_are_not_ranges_and_scales_carry_over() -> None:
     assert moves == [28.63, 38.65, 5.0, 7.0]
     assert one("$2 to 3 billion").value == (2e9, 3e9)
     assert one("between 2 and 3 million people").value == (2e6, 3e6)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [("he is 2.1m tall", 2.1, "m"), ("won the 100m sprint", 100, "m"),
+                                                     ("about 2.1m people", 2.1e6, None), ("a 400m loan", 4e8, None)])
+def test_m_is_million_unless_it_measures(text: str, value: float, unit: str | None) -> None:
+    f = one(text)
+    assert f.value == pytest.approx(value) and f.unit == unit

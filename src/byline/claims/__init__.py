@@ -63,9 +63,9 @@ def _sentences(ctx: Context) -> list[_Sent]:
         if merged:
             pa, pb = merged[-1]
             prev, nxt = text[pa:pb], text[a:b].lstrip()
+            initialism = re.search(r"\b(?:[A-Z]\.?){2,}[”\"’']*\.[”\"’']*$", prev.rstrip())
             if "\n" not in text[pb:a] and nxt and (nxt[0].islower() or (
-                    re.search(r"\b(?:[A-Z]\.?){2,}[”\"’']*\.[”\"’']*$", prev.rstrip()) and re.search(r"\baccording\s+to\b[^,]*$",
-                                                                                    prev, re.I))):
+                    initialism and re.search(r"\baccording\s+to\b[^,]*$", prev, re.I))):
                 merged[-1] = (pa, b)
                 continue
         merged.append((a, b))

@@ -89,6 +89,13 @@ _MULT_WORDS = {"twice": 2.0, "thrice": 3.0, "doubled": 2.0, "double": 2.0, "doub
 _TIMES_NEXT = {"as", "more", "higher", "larger", "greater", "bigger", "less", "lower", "smaller", "faster",
                "the", "that", "than", "over", "likelier", "likely", "cheaper", "richer", "deadlier"}
 _ORD_SUFFIX = {"st", "nd", "rd", "th"}
+# "2.1m tall", "the 100m sprint": metres, where "m" is otherwise read as million
+_METRE_NEXT = {"tall", "high", "long", "wide", "deep", "away", "thick", "below", "above", "underground", "-long",
+               "-high", "-wide", "-deep", "-tall"}
+_RACE = {"sprint", "race", "hurdles", "relay", "freestyle", "butterfly", "backstroke", "breaststroke", "medley",
+         "dash", "final", "finals", "heat", "heats", "title", "record", "event", "run", "swim", "gold", "silver",
+         "bronze", "champion", "world", "olympic"}
+_RACE_DISTANCES = {50.0, 60.0, 100.0, 110.0, 200.0, 400.0, 800.0, 1500.0, 3000.0, 5000.0, 10000.0}
 _SCALED = re.compile(r"(?:thousand|million|billion|trillion|\d\s?(?:k|m|bn|b|tn|mn|mln|bln)\b)", re.I)
 _CHANGE = {"fell", "fall", "falls", "falling", "rose", "rise", "rises", "rising", "risen", "dropped", "drop", "drops",
            "declined", "decline", "declines", "increased", "increase", "increases", "climbed", "climb", "climbs",
@@ -257,6 +264,7 @@ class _Extractor:
         j = ph.j
         scaled = ph.scaled
         # scale abbreviations after a numeral: 10k, $1.13bn, £600m, 10 bln, 1MM
+        metres = False
         if j < self.n and toks[ph.j - 1].kind == "num" and toks[j].kind == "word" and toks[j].text in SCALE_ABBR:
             abbr = toks[j].text
             gap = _gap(toks, j)
@@ -265,7 +273,9 @@ class _Extractor:
                 nxt.text in "23²³"
             spaced_ok = gap == 1 and (len(abbr) > 1 or abbr in "kKMB") and abbr not in ("mm",) and (
                 j + 1 >= self.n or toks[j + 1].kind != "word" or _gap(toks, j + 1) > 0)
-            if not unit_follows and (gap == 0 or spaced_ok):
+            metres = abbr == "m" and currency is None and gap == 0 and (
+                self.low(j + 1) in _METRE_NEXT or (self.low(j + 1) in _RACE and value in _RACE_DISTANCES))
+            if not unit_follows and not metres and (gap == 0 or spaced_ok):
                 if not (abbr == "mm" and gap == 0 and currency is None):
                     value *= SCALE_ABBR[abbr]
                     j += 1
@@ -276,7 +286,10 @@ class _Extractor:
         kind = "cardinal"
         if currency:
             unit, dim, kind = currency, "currency", "money"
-        after = self.unit_after(j)
+        if metres:
+            unit, dim, kind = "m", "length", "measure"
+            j += 1
+        after = self.unit_after(j) if not metres else None
         if after and not (currency and after[3] == "money" and after[1] not in ("cent",)):
             nj, u, d, kd = after
             if currency and kd != "money":
