@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 from byline.claims import units as U
 from byline.claims.quantities import Found, extract, is_figure
+from byline.claims.sources import REPORT_VERBS, find_frame, quality_of
 from byline.claims.sources import clean_name as clean_source
-from byline.claims.sources import find_frame, quality_of
-from byline.model import Claim, ClaimSource, PlaceRef, Quantity, Range, Span
+from byline.model import Claim, ClaimSource, PlaceRef, Quantity, Quote, Range, Span
 from byline.pipeline import Context
 
 _SUPERLATIVE = re.compile(
@@ -36,6 +36,7 @@ _NOT_SUPERLATIVE = {"interest", "forest", "guest", "request", "protest", "arrest
                     "manifest", "nest", "pest", "crest", "vest", "zest", "southwest", "northwest", "midwest",
                     "earnest", "priest", "unrest", "conquest", "behest", "bequest", "inquest", "attest",
                     "detest", "biggest"}
+_REPORT_RE = re.compile(rf"(?:{REPORT_VERBS})")
 _EVENT_VERB_SKIP = {"be", "have", "say", "tell", "do", "make", "get", "go", "seem", "appear", "become", "emphasize",
                     "stress", "insist", "recount", "reiterate", "reference", "confirm", "deny", "accuse", "urge",
                     "ask", "call", "explain", "add", "argue", "describe", "address", "note", "suggest", "think",
@@ -178,7 +179,7 @@ def _inside(inner: Span, outer: Span) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
 
 
-def _quote_for(ctx: Context, span: Span) -> tuple[object, bool] | None:
+def _quote_for(ctx: Context, span: Span) -> tuple[Quote, bool] | None:
     """The quote whose content holds ``span`` (original offsets): (quote, direct?)."""
     best = None
     for q in ctx.brief.quotes:
@@ -256,7 +257,7 @@ def _event_sentence(ctx: Context, s: _Sent, claim_end: int) -> bool:
         if tok.dep_ == "ROOT":
             if tok.pos_ not in ("VERB",) or tok.tag_ not in ("VBD",) or tok.lemma_.lower() in _EVENT_VERB_SKIP:
                 return False
-            if re.fullmatch(r"(?:" + _report_alt() + r")", tok.text.lower()):
+            if _REPORT_RE.fullmatch(tok.text.lower()):
                 return False
             subj = [c for c in tok.children if c.dep_ in ("nsubj",)]
             if not subj:
@@ -295,12 +296,6 @@ def _comparison(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
         if tok.tag_ in ("JJR", "RBR") and any(t.lower_ in ("than", "compared") for t in span[i + 1: i + 4]):
             return tok.idx, m.end()
     return None
-
-
-def _report_alt() -> str:
-    from byline.claims.sources import REPORT_VERBS
-
-    return REPORT_VERBS
 
 
 def _claim_bounds(text: str, s: _Sent, figures: list[Found]) -> tuple[int, int]:
@@ -423,14 +418,15 @@ def _make_claim(ctx: Context, s: _Sent, c_start: int, c_end: int, figures: list[
     hit = _quote_for(ctx, a_span)
     if hit is not None:
         q, direct = hit
-        sp = q.speaker  # type: ignore[attr-defined]
+        sp = q.speaker
         if sp is not None and sp.name and (direct or source.quality == "none"):
-            quote_id = q.id  # type: ignore[attr-defined]
+            quote_id = q.id
             quality = "named" if sp.entity_id else quality_of(sp.name, False)
             source = ClaimSource(name=sp.name, entity_id=sp.entity_id,
-                                 span=q.source.span if q.source else None, quality=quality)  # type: ignore
+                                 span=q.source.span if q.source else None,
+                                 quality=quality)  # type: ignore[arg-type]
         elif direct:
-            quote_id = q.id  # type: ignore[attr-defined]
+            quote_id = q.id
             if source.quality == "none":
                 source = ClaimSource(quality="vague", name=None)  # quoted, but nobody is named
     quantities = [made[id(f)][0] for f in figures]
