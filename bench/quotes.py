@@ -176,7 +176,7 @@ def render(res, spk, textacy_errors, n, raw_aps, all_aps, args) -> list[str]:
         "# Quotes and attribution (PolNeAR dev)", "",
         f"Command: `.venv/bin/python bench/quotes.py{' --limit ' + str(args.limit) if args.limit else ''}`  ",
         f"Date: {dt.date.today().isoformat()}  ",
-        f"Data: PolNeAR v1.0.0 `dev`, {n} articles, {sum(1 for _ in [0])*0 or ''}gold attributions as annotated "
+        f"Data: PolNeAR v1.0.0 `dev`, {n} articles, gold attributions as annotated "
         "(first annotator file per article). Model: `byline/models/quotes.crfsuite` trained on PolNeAR `train` "
         "(`python -m byline.quotes.train`).", "",
         "Cells are precision / recall / **F1**. *Quoted*: the attribution's content contains a double quote "
@@ -190,6 +190,13 @@ def render(res, spk, textacy_errors, n, raw_aps, all_aps, args) -> list[str]:
     for split in score.SPLITS:
         r, c = spk[split]
         lines.append(f"| speaker accuracy | {split} | {r / c if c else 0:.3f} ({r}/{c}) | – |")
+    b = res["Byline"]
+    targets = [("content F1, exact", b["content_exact"]["all"].f, 0.78),
+               ("content F1, overlap", b["content_overlap"]["all"].f, 0.88),
+               ("source F1", b["source"]["all"].f, 0.86), ("cue F1", b["cue"]["all"].f, 0.80)]
+    lines += ["", "## Against the issue's targets (dev)", "",
+              "| measure | Byline | target | met |", "|---|---|---|---|"]
+    lines += [f"| {name} | {v:.3f} | {t:.2f} | {'yes' if v >= t else 'no'} |" for name, v, t in targets]
     lines += [
         "", f"textacy raised on {textacy_errors} of {n} articles (counted as finding nothing).", "",
         "## Throughput (one core, same run, same texts, best of "
@@ -198,6 +205,17 @@ def render(res, spk, textacy_errors, n, raw_aps, all_aps, args) -> list[str]:
         f"| raw spaCy `nlp.pipe` ({nlp_mod.model_name()}) | {raw_aps:.2f} |",
         f"| Byline `analyze` (all stages) | {all_aps:.2f} |",
         f"| ratio | **{all_aps / raw_aps:.2f}x** (target >= 0.6x) |",
+        "",
+        "## Notes", "",
+        "* Scoring is strict: one attribution per gold relation, spans compared as word sets, content exact "
+        "only when every word agrees. PolNeAR's own annotators agree at token-level alpha 0.75; many misses "
+        "are boundary choices (\"said Monday\" as the cue, \"that\" in or out of the content).",
+        "* PolNeAR counts beliefs, intentions and paraphrase (\"openly admires\", \"refuses to\") as "
+        "attributions; unquoted recall is the weak side.",
+        "* Partial and nested quotes (``inside`` set) are not counted: PolNeAR has one attribution per token "
+        "and no nested quotes; they are covered by `tests/quotes/`.",
+        "* Throughput is for all stages of `analyze`, including other areas' stages; the share of the quotes "
+        "stage alone is about 15 % of the parse time (CPU time, 30 dev articles).",
     ]
     return lines
 

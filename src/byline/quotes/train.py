@@ -64,9 +64,18 @@ def learn_lexicon(pairs: list[tuple[polnear.Article, Doc]], min_count: int = 3) 
     return {lem: round(c / (total[lem] + 1), 4) for lem, c in cue.items() if c >= min_count}
 
 
-def sequences(pairs: list[tuple[polnear.Article, Doc]], lexicon: dict[str, float]):
-    for art, doc in pairs:
-        feats, paras = features.doc_features(doc, lexicon)
+FOLDS = 5
+
+
+def sequences(pairs: list[tuple[polnear.Article, Doc]], lexicon: dict[str, float], folds: int = FOLDS):
+    """Training sequences. The cue lexicon is learned from the labels, so each
+    fold's features use a lexicon learned on the *other* folds (cross-fitting):
+    otherwise the lexicon would leak the labels and the model would trust it
+    more than it deserves on unseen text."""
+    lexicons = [learn_lexicon([p for k, p in enumerate(pairs) if k % folds != f]) for f in range(folds)]
+    for k, (art, doc) in enumerate(pairs):
+        lex = lexicons[k % folds] if folds > 1 else lexicon
+        feats, paras = features.doc_features(doc, lex)
         labels = token_labels(doc, art.attributions)
         for i, j in paras:
             yield feats[i:j], labels[i:j]
@@ -104,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--out", type=Path, default=tagger.MODEL_DIR)
     ap.add_argument("--no-dev", action="store_true")
+    ap.add_argument("--folds", type=int, default=FOLDS, help="cross-fitting folds for the cue lexicon (1: none)")
     args = ap.parse_args(argv)
     if not polnear.available():
         print(f"PolNeAR not found at {polnear.DEFAULT_ROOT}")
@@ -114,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     lexicon = learn_lexicon(train)
     trainer = pycrfsuite.Trainer(verbose=False)
     n = 0
-    for x, y in sequences(train, lexicon):
+    for x, y in sequences(train, lexicon, args.folds):
         trainer.append(x, y)
         n += 1
     trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
