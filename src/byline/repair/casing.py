@@ -33,11 +33,14 @@ from byline.repair.model import Model
 from byline.repair.offsets import Change
 from byline.repair.tokens import Line, Sentence, Token, lines
 
-NOISE_P = 0.5  # lower a capitalised word in a damaged sentence above this noise probability
+NOISE_P = 0.65  # lower a capitalised word in a damaged sentence above this noise probability
 NOISE_RATE = 0.3  # the Title-Case noise rate the detector's likelihood ratio assumes
 TITLE_LLR = 5.0  # a sentence is damaged above this log-likelihood ratio ...
 DOC_LLR = 15.0  # ... or above 0 in a document whose total is over this
 STRICT_P = 0.9  # in a damaged document, other sentences lose only their surest noise
+SURE_P = 0.8  # first pass of two: only the surest noise
+TWO_PASS = True
+NEAR = 3  # in the second pass, rescore only words this close to one lowered in the first
 LOWER_LLR = 4.0  # all-lowercase sentence: evidence that capitals were lost
 LOWER_INITIAL = 1.5  # evidence from a lowercase sentence start
 DOC_LOW, DOC_LOW_MAX = 1.0, 2.0  # log-odds for noise per lowercase use of the word elsewhere in the document
@@ -159,23 +162,52 @@ def _lower_noise(model: Model, toks: list[Token], threshold: float,
 
     The word's other uses in the same document shift the score: noise is random,
     so a word written lowercase elsewhere is likelier noise here, and a word
-    capitalised every time it appears is likelier a name."""
-    out = []
+    capitalised every time it appears is likelier a name. With ``TWO_PASS``, the
+    surest noise is lowered first and the rest rescored next to the cleaner
+    neighbours (a name's words stand out once the noise around them is gone)."""
+    cands = []
     for i, t in enumerate(toks):
         if t.shape != "t" or t.initial or t.soft in ("quote", "colon"):
             continue
         if len(t.text) == 1 and i + 1 < len(toks) and toks[i + 1].initial is False and _initial(toks, i):
             continue  # "A. Dale": a name's initial
-        p = model.p_noise(toks, i)
-        row = seen.get(t.key)
-        if row is not None:
-            low, cap = row[0], row[1] - (0 if t.soft else 1)
-            z = math.log(max(p, 1e-9) / max(1.0 - p, 1e-9))
-            z += min(DOC_LOW_MAX, DOC_LOW * low) - min(DOC_CAP_MAX, DOC_CAP * cap)
-            p = _p(z)
-        if p >= (max(threshold, STRICT_P) if t.soft else threshold):
-            out.append(Change("casing", t.start, t.end, _lower(t.text)))
-    return out
+        cands.append(i)
+    if not cands:
+        return []
+    lowered: set[int] = set()
+    first: dict[int, float] = {}
+    passes = ((max(threshold, SURE_P), toks), (threshold, None)) if TWO_PASS else ((threshold, toks),)
+    for th, view in passes:
+        if view is None:  # second pass: the sure noise already lowered
+            if not lowered:
+                view = toks
+            else:
+                view = [_as_lower(t) if j in lowered else t for j, t in enumerate(toks)]
+        for i in cands:
+            if i in lowered:
+                continue
+            t = toks[i]
+            if i in first and not any(j in lowered for j in range(i - NEAR, i + NEAR + 1)):
+                p = first[i]  # nothing lowered nearby: the first score stands
+            else:
+                p = first[i] = _adjusted(model.p_noise(view, i), t, seen)
+            if p >= (max(th, STRICT_P) if t.soft else th):
+                lowered.add(i)
+    return [Change("casing", toks[i].start, toks[i].end, _lower(toks[i].text)) for i in sorted(lowered)]
+
+
+def _adjusted(p: float, t: Token, seen: dict[str, list[int]]) -> float:
+    row = seen.get(t.key)
+    if row is None:
+        return p
+    low, cap = row[0], row[1] - (0 if t.soft else 1)
+    z = math.log(max(p, 1e-9) / max(1.0 - p, 1e-9))
+    z += min(DOC_LOW_MAX, DOC_LOW * low) - min(DOC_CAP_MAX, DOC_CAP * cap)
+    return _p(z)
+
+
+def _as_lower(t: Token) -> Token:
+    return Token(t.start, t.end, _lower(t.text), t.key, t.initial, t.soft, t.alpha, "l")
 
 
 def casing_changes(text: str, model: Model) -> list[Change]:

@@ -26,7 +26,6 @@ import json
 import math
 import operator
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 from byline.repair.tokens import Token
@@ -34,7 +33,7 @@ from byline.repair.tokens import Token
 MODEL_NAME = "truecase.json.gz"
 SUFFIX = 3
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / MODEL_NAME
-FORMAT = 1
+FORMAT = 2
 
 #: Feature names, in order; the logistic weights are stored in this order.
 TITLE_FEATURES = (
@@ -50,31 +49,52 @@ def logit(cap: float, low: float) -> float:
     return math.log((cap + 0.5) / (low + 0.5))
 
 
-@dataclass(slots=True)
-class Word:
-    logit: float  # log-odds of capitalised in mid-sentence
-    freq: float  # log(1 + count)
-    form: str  # usual capitalised form ("" = Title Case)
+def _table(keys: list[str], values: list[float]) -> dict:
+    return {"keys": "\n".join(keys), "values": [round(v, 3) for v in values]}
+
+
+def _untable(t: dict) -> dict[str, float]:
+    keys = t["keys"].split("\n") if t["keys"] else []
+    return dict(zip(keys, t["values"], strict=True))
+
+
+def pack(counts: dict) -> dict:
+    """The shipped model from the trainer's counts: log-odds precomputed, keys in
+    newline-joined strings and values in flat lists, so loading is a few C-speed
+    calls (``json.loads``, ``str.split``, ``dict(zip())``) rather than a loop."""
+    uni = sorted(counts["uni"].items())
+    out = {
+        "format": FORMAT,
+        "uni": _table([k for k, _ in uni], [logit(t + u + m, lo) for _, (lo, t, u, m, _f) in uni]),
+        "freq": _table([k for k, _ in uni], [math.log1p(lo + t + u + m) for _, (lo, t, u, m, _f) in uni]),
+        "forms": {k: row[4] for k, row in uni if row[4]},
+        "title": counts["title"],
+        "blind": counts["blind"],
+    }
+    for name in ("suffix", "left", "right", "leftc", "rightc"):
+        items = sorted(counts[name].items())
+        out[name] = _table([k for k, _ in items], [logit(c, lo) for _, (lo, c) in items])
+    return out
 
 
 class Model:
     """Loaded truecasing model (see module docstring)."""
 
-    __slots__ = ("blind_b", "blind_w", "left", "leftc", "right", "rightc", "suffix", "title_b", "title_w", "uni")
+    __slots__ = ("blind_b", "blind_w", "forms", "freq", "left", "leftc", "right", "rightc", "suffix",
+                 "title_b", "title_w", "uni")
 
     def __init__(self, data: dict):
         if data.get("format") != FORMAT:
             raise ValueError("unsupported truecase model format")
-        self.uni: dict[str, Word] = {}
-        for k, (lo, ti, up, mx, form) in data["uni"].items():
-            cap = ti + up + mx
-            self.uni[k] = Word(logit(cap, lo), math.log1p(lo + cap), form)
-        self.left: dict[str, float] = {k: logit(c, lo) for k, (lo, c) in data["left"].items()}
-        self.right: dict[str, float] = {k: logit(c, lo) for k, (lo, c) in data["right"].items()}
+        self.uni: dict[str, float] = _untable(data["uni"])  # log-odds of capitalised, mid-sentence
+        self.freq: dict[str, float] = _untable(data["freq"])  # log(1 + count)
+        self.forms: dict[str, str] = data["forms"]  # usual capitalised form when not Title Case
+        self.suffix: dict[str, float] = _untable(data["suffix"])
+        self.left: dict[str, float] = _untable(data["left"])
+        self.right: dict[str, float] = _untable(data["right"])
         # the same, counted where the neighbour itself was capitalised ("Federal Open Market")
-        self.leftc: dict[str, float] = {k: logit(c, lo) for k, (lo, c) in data["leftc"].items()}
-        self.rightc: dict[str, float] = {k: logit(c, lo) for k, (lo, c) in data["rightc"].items()}
-        self.suffix: dict[str, float] = {k: logit(c, lo) for k, (lo, c) in data["suffix"].items()}
+        self.leftc: dict[str, float] = _untable(data["leftc"])
+        self.rightc: dict[str, float] = _untable(data["rightc"])
         self.title_w: list[float] = data["title"]["w"]
         self.title_b: float = data["title"]["b"]
         self.blind_w: list[float] = data["blind"]["w"]
@@ -89,8 +109,9 @@ class Model:
         """Log-odds that ``toks[i]`` is capitalised in clean text: the most
         capital-friendly of the word alone and the word next to its neighbours."""
         t = toks[i]
-        w = self.uni.get(t.key)
-        lg = w.logit if w is not None else self.suffix_logit(t.key)
+        lg = self.uni.get(t.key)
+        if lg is None:
+            lg = self.suffix_logit(t.key)
         if i > 0:
             lf = self.left.get(toks[i - 1].key + " " + t.key)
             if lf is not None and lf > lg:
@@ -113,8 +134,7 @@ class Model:
         """``word`` in its usual capitalised form, character for character."""
         from byline.repair.tokens import key
 
-        entry = self.uni.get(key(word))
-        form = entry.form if entry is not None else ""
+        form = self.forms.get(key(word), "")
         if not form:
             return _title(word)
         return apply_pattern(word, form)
@@ -176,7 +196,7 @@ def features(m: Model, toks: list[Token], i: int, title: bool) -> list[float]:
     if w is None:
         lg, oov, suf, freq = 0.0, 1.0, m.suffix_logit(t.key), 0.0
     else:
-        lg, oov, suf, freq = max(-8.0, min(8.0, w.logit)), 0.0, 0.0, w.freq / 5.0
+        lg, oov, suf, freq = max(-8.0, min(8.0, w)), 0.0, 0.0, m.freq[t.key] / 5.0
     prev = toks[i - 1] if i > 0 else None
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     left = m.left.get(prev.key + " " + t.key) if prev is not None else None
@@ -221,7 +241,7 @@ def _run(m: Model, toks: list[Token], i: int) -> tuple[float, float]:
 
 def _name_like(m: Model, t: Token) -> bool:
     w = m.uni.get(t.key)
-    return w is None or w.logit > 1.5
+    return w is None or w > 1.5
 
 
 _lock = threading.Lock()

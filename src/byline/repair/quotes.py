@@ -119,7 +119,7 @@ def _name_like(model: Model | None, content: str) -> bool:
         if sh not in ("t", "u", "m"):
             return False
         entry = model.uni.get(key(w)) if model is not None and sh == "t" and "." not in w else None
-        named += entry is None or entry.logit >= 0.0
+        named += entry is None or entry >= 0.0
     return named == 1 if len(words) == 1 else True
 
 

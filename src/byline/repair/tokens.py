@@ -41,8 +41,10 @@ CLITICS = frozenset({"s", "t", "re", "ve", "ll", "d", "m", "n"})
 
 def key(word: str) -> str:
     """The lookup key of a word: lowercased, straight apostrophe, no possessive 's."""
-    k = word.lower().replace("’", "'")
-    if k.endswith("'s") and len(k) > 2:
+    k = word.lower()
+    if "’" in k:
+        k = k.replace("’", "'")
+    if k[-2:] == "'s" and len(k) > 2:
         k = k[:-2]
     return k
 
@@ -118,7 +120,7 @@ def tokenize_line(text: str, offset: int, line_no: int) -> Line:
         word = m.group()
         gap = text[prev_end:s]
         sh = shape_of(word)
-        tok = Token(offset + s, offset + e, word, key(word), alpha=sh != "o", shape=sh)
+        tok = Token(offset + s, offset + e, word, key(word) if sh != "o" else word, False, "", sh != "o", sh)
         if prev is None:
             new = True
         elif gap == " ":  # the common case: no punctuation in between

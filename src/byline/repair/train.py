@@ -31,13 +31,13 @@ from pathlib import Path
 from byline.repair.corpora import DATA, training_docs
 from byline.repair.model import (
     BLIND_FEATURES,
-    FORMAT,
     MODEL_PATH,
     SUFFIX,
     TITLE_FEATURES,
     Model,
     features,
     logit,
+    pack,
 )
 from byline.repair.tokens import Token, sentences_of
 
@@ -101,7 +101,7 @@ def count(docs: list[list[list[Token]]]) -> dict:
         return kept
 
     return {
-        "format": FORMAT,
+        "format": 0,  # raw counts; pack() makes the shipped format
         "uni": out_uni,
         "suffix": _suffixes(uni),
         "left": prune(left, lambda k: k.split(" ", 1)[1]),
@@ -178,7 +178,7 @@ def train(data: Path = DATA, log=print) -> dict:
     tx, ty, bx, by = [], [], [], []
     for fold in range(FOLDS):
         rest = [d for j, d in enumerate(docs) if j % FOLDS != fold]
-        m = Model(count(rest))
+        m = Model(pack(count(rest)))
         x1, y1, x2, y2 = examples(m, docs[fold::FOLDS], rng)
         tx += x1
         ty += y1
@@ -188,7 +188,9 @@ def train(data: Path = DATA, log=print) -> dict:
     data_out = count(docs)
     data_out["title"] = fit(tx, ty)
     data_out["blind"] = fit(bx, by)
-    log(f"vocabulary {len(data_out['uni']):,}, pairs {len(data_out['left']):,} + {len(data_out['right']):,}")
+    data_out = pack(data_out)
+    m = Model(data_out)
+    log(f"vocabulary {len(m.uni):,}, pairs {len(m.left):,} + {len(m.right):,} + {len(m.leftc):,} + {len(m.rightc):,}")
     log("title weights " + ", ".join(f"{n}={w:+.2f}" for n, w in zip(TITLE_FEATURES, data_out["title"]["w"],
                                                                        strict=True)))
     log("blind weights " + ", ".join(f"{n}={w:+.2f}" for n, w in zip(BLIND_FEATURES, data_out["blind"]["w"],
