@@ -7,13 +7,13 @@ import json
 import sys
 
 import pytest
-from testpaths import EXAMPLE, EXAMPLE_EXPECTED, REPO, SHARED_EXAMPLE, SHARED_EXPECTED
 
 import byline
 from byline.quotes import tagger
+from testpaths import EXAMPLE, EXAMPLE_EXPECTED, REPO, SHARED_EXAMPLE, SHARED_EXPECTED
 
 sys.path.insert(0, str(REPO / "bench"))
-import expected as harness  # noqa: E402
+import expected as harness
 
 pytestmark = pytest.mark.skipif(tagger.load() is None, reason="quotes model not built")
 

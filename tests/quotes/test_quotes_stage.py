@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import byline
 from byline.quotes import tagger
@@ -103,3 +105,34 @@ def test_multi_paragraph_quote_is_one_quote():
     multi = [q for q in qs if "no evidence" in q.text]
     assert len(multi) == 1
     assert "publish the full report" in multi[0].text
+
+
+@needs_model
+def test_dash_attribution():
+    text = ("The agency published its annual review on Monday.\n\n"
+            "“Our rivers are cleaner than at any time in the last fifty years.” — Commissioner Laura Finch\n")
+    qs = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert qs and qs[0].text.startswith("Our rivers are cleaner")
+    assert qs[0].speaker is not None and "Finch" in qs[0].speaker.name
+
+
+@needs_model
+def test_speaker_inside_a_split_quote():
+    text = ("“We are not going to raise taxes,” Prime Minister Helen Ward said, “and we will not cut pensions "
+            "either.”\n")
+    qs = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert qs
+    q = qs[0]
+    assert "raise taxes" in q.text and "cut pensions" in q.text
+    assert len(q.content_spans) == 2
+    assert q.speaker is not None and "Ward" in q.speaker.name
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", " ", "said", ",", ".", "\n", "'", '"', "“", "”", "‘", "’", ":", "—",
+                                 "Smith ", "He "]), max_size=60).map("".join))
+def test_stage_never_raises_on_mark_soup(text):
+    brief = byline.analyze(text)
+    assert not any(w.startswith("quotes:") for w in brief.meta.warnings)
+    ids = {q.id for q in brief.quotes}
+    assert all(q.inside in ids for q in brief.quotes if q.inside)
