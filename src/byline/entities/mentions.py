@@ -254,11 +254,12 @@ def _role(doc: Doc, m: NameMention, ent_tokens: dict[int, Span]) -> None:
 
 
 def _bracket_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """"The World Health Organization (WHO": an entity run across a bracket is two names."""
+    """"The World Health Organization (WHO": an entity run across a bracket is two names; so is
+    one run across a possessive ("Trump's Military Proposal" in Title-Case damaged text)."""
     out = []
     s = start
     for i in range(start, end):
-        if doc[i].text in "()[]":
+        if doc[i].text in "()[]" or doc[i].tag_ == "POS":
             if i > s:
                 out.append((s, i))
             s = i + 1
