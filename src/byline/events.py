@@ -131,6 +131,11 @@ def _clause_tokens(head: Token, span: Span) -> list[Token]:
     while hi < len(keep) - 1 and keep[hi + 1].i == keep[hi].i + 1:
         hi += 1
     run = keep[lo:hi + 1]
+    # drop a dateline glued to the first sentence: "NAIROBI, Kenya (AP) _ Suspected bombs exploded ..."
+    for k, tok in enumerate(run[:10]):
+        if tok.text in ("_", "--", "—", "–") and tok.i < head.i and any(t.is_upper and len(t) > 1 for t in run[:k]):
+            run = run[k + 1:]
+            break
     while run and (run[0].is_punct or run[0].dep_ in ("cc", "mark") or run[0].is_space):
         run = run[1:]
     while run and (run[-1].is_punct or run[-1].is_space) and run[-1].text not in (")", "”", "\"", "’"):
