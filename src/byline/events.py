@@ -43,6 +43,7 @@ class _Draft:
     time: Time
     description: str
     entities: list[str]
+    noun: str | None = None  # lemma of a noun head ("call"), to merge repeated mentions
 
 
 def interval(value: str | None) -> tuple[dt.date, dt.date] | None:
@@ -176,6 +177,26 @@ def _tidy(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _merge_repeats(drafts: list[_Draft]) -> list[_Draft]:
+    """Drop an event named by the same noun as another whose date is finer and
+    inside its own ("April phone call" beside "an April 16 phone call")."""
+    out = []
+    for d in drafts:
+        iv = interval(d.time.value)
+        repeated = False
+        if d.noun and iv is not None:
+            for o in drafts:
+                if o is d or o.noun != d.noun:
+                    continue
+                ov = interval(o.time.value)
+                if ov is not None and iv[0] <= ov[0] and ov[1] <= iv[1] and ov != iv:
+                    repeated = True
+                    break
+        if not repeated:
+            out.append(d)
+    return out
+
+
 def run(ctx: Context) -> None:
     doc = ctx.doc
     pairs = ctx.data.get("timex")
@@ -200,8 +221,10 @@ def run(ctx: Context) -> None:
             continue
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         seen_heads.add(head.i)
+        noun = head.lemma_.lower() if head.pos_ in ("NOUN", "PROPN") else None
         drafts.append(_Draft(start, end, head.i, time, _tidy(ctx.repaired[start:end]),
-                             _actors(ctx, start, end, doc)))
+                             _actors(ctx, start, end, doc), noun))
+    drafts = _merge_repeats(drafts)
 
     def key(d: _Draft) -> tuple[dt.date, int, int]:
         iv = interval(d.time.value)

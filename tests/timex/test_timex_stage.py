@@ -87,3 +87,11 @@ def test_odd_input_gives_a_clean_brief() -> None:
         brief = byline.analyze(text, published="2025-05-03")
         for t in brief.times:
             assert 0 <= t.span.start <= t.span.end <= len(text)
+
+
+def test_repeated_event_keeps_the_finer_date() -> None:
+    text = ("April phone call: trade and migration.\n\nDuring an April 16 phone call, the president pushed for "
+            "joint patrols.")
+    brief = byline.analyze(text, published="2025-05-03", skip="quotes,claims")
+    calls = [e for e in brief.events if "call" in e.description.lower()]
+    assert [e.date.value for e in calls] == ["2025-04-16"]  # type: ignore[union-attr]
