@@ -12,7 +12,9 @@ Two sources of evidence are combined:
 
 An attribution whose content is mostly inside quote marks is ``direct``;
 otherwise it is ``reported``, and each quoted stretch inside its content
-becomes a ``partial`` quote inside it. Quoted stretches that are only names,
+becomes a ``partial`` quote whose ``inside`` is that reported quote (a partial
+quote with no enclosing attribution has ``inside`` null). Single-quoted
+stretches inside a direct quote are ``nested`` quotes with their own speaker. Quoted stretches that are only names,
 titles or headings (short, all capitalised, no verb, or followed by a colon)
 are never quotes; short quoted words in a sentence with no cue are scare quotes.
 """
