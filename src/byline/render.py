@@ -81,14 +81,14 @@ def _claim_row(brief: Brief, c: Claim) -> str:
 
 def quantity_text(q) -> str:  # type: ignore[no-untyped-def]
     rel = {">": "> ", ">=": "≥ ", "<": "< ", "<=": "≤ ", "~": "~ ", "=": ""}.get(q.relation or "=", "")
-    if q.value is None:
+    if q.value is None or q.kind == "vague":
         val = q.text
     elif isinstance(q.value, float | int):
         v = q.value
         val = f"{int(v):,}" if float(v).is_integer() else f"{v:,}"
     else:
-        lo = "" if q.value.low is None else f"{q.value.low:,g}"
-        hi = "" if q.value.high is None else f"{q.value.high:,g}"
+        lo = "" if q.value.low is None else f"{q.value.low:,.10g}"
+        hi = "" if q.value.high is None else f"{q.value.high:,.10g}"
         val = f"{lo}–{hi}"
     unit = f" {q.unit}" if q.unit else ""
     per = f" per {q.per}" if q.per else ""
@@ -140,7 +140,7 @@ def markdown(brief: Brief) -> str:
                 out.append(f"- {_quote_line(q)}")
                 for c in children.get(q.id, []):
                     who = _md(c.speaker.name) if c.speaker else "unattributed"
-                    out.append(f"  - ↳ **{who}** (nested): “{_md(_short(c.text, 200))}”")
+                    out.append(f"  - ↳ **{who}** ({c.kind}): “{_md(_short(c.text, 200))}”")
             out.append("")
         nested_only = [q for q in brief.quotes if q.inside and q.inside not in
                        {p.id for p in brief.quotes}]
@@ -164,7 +164,7 @@ def markdown(brief: Brief) -> str:
     if brief.flags:
         out += ["## Flags for the editor", ""]
         for f in brief.flags:
-            ev = f": “{_md(_short(f.evidence[0].text, 120))}”" if f.evidence else ""
+            ev = f" Evidence: “{_md(_short(f.evidence[0].text, 120))}”" if f.evidence else ""
             out.append(f"- **{f.kind.replace('_', ' ').capitalize()}** — {_md(f.message)}{ev}")
         out.append("")
     if not (brief.entities or brief.quotes or brief.claims or brief.events or brief.flags):
