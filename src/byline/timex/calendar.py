@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from byline.timex.lexicon import HOLIDAYS
+
 #: Granularities, finest first. ``part`` is a part of a day (morning, night).
 GRANS = ("time", "part", "day", "weekend", "week", "month", "season", "quarter", "half", "year",
          "decade", "century")
@@ -167,11 +169,44 @@ def weekday_near(ref: dt.date, weekday: int, direction: int) -> dt.date:
     return ref - dt.timedelta(days=back) if back <= fwd else ref + dt.timedelta(days=fwd)
 
 
-def month_near(ref: dt.date, month: int, direction: int) -> int:
-    """The year of the month ``month`` nearest ``ref`` in the given direction
-    (-1 on or before, +1 on or after, 0 the same year)."""
-    if direction < 0 and month > ref.month:
-        return ref.year - 1
-    if direction > 0 and month < ref.month:
-        return ref.year + 1
-    return ref.year
+# -- holidays ---------------------------------------------------------------------------
+
+
+def easter(year: int) -> dt.date:
+    a = year % 19
+    b, cc = divmod(year, 100)
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(cc, 4)
+    ll = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ll) // 451
+    month, day = divmod(h + ll - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    if n > 0:
+        d = dt.date(year, month, 1)
+        d += dt.timedelta(days=(weekday - d.weekday()) % 7)
+        return d + dt.timedelta(weeks=n - 1)
+    d = add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
+    return d - dt.timedelta(days=(d.weekday() - weekday) % 7)
+
+
+def holiday_date(name: str, year: int) -> dt.date | None:
+    spec = HOLIDAYS.get(name)
+    if spec is None:
+        return None
+    if isinstance(spec, tuple):
+        return dt.date(year, spec[0], spec[1])
+    if spec == "thanksgiving":
+        return nth_weekday(year, 11, 3, 4)
+    if spec == "labor":
+        return nth_weekday(year, 9, 0, 1)
+    if spec == "memorial":
+        return nth_weekday(year, 5, 0, -1)
+    if spec == "easter":
+        return easter(year)
+    return None

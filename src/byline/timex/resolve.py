@@ -23,10 +23,21 @@ from byline.timex.calendar import (
     Point,
     add_months,
     at,
+    holiday_date,
+    nth_weekday,
     rank,
     weekday_near,
 )
 from byline.timex.grammar import Found
+from byline.timex.words import amount_of as _amount
+from byline.timex.words import clock_of as _clock
+from byline.timex.words import duration_value
+from byline.timex.words import mod_of as _mod
+from byline.timex.words import month_of as _month
+from byline.timex.words import part_of as _part
+from byline.timex.words import unit_of as _unit
+from byline.timex.words import weekday_of as _weekday
+from byline.timex.words import year_of as _year
 
 TenseFn = Callable[[int, int], str | None]
 
@@ -57,165 +68,6 @@ class _Ctx:
 
 
 # -- small readers -----------------------------------------------------------------
-
-
-def _month(text: str) -> int | None:
-    for w in re.findall(r"[A-Za-z]+", text):
-        m = lx.MONTHS.get(w.lower())
-        if m is not None:
-            return m
-    return None
-
-
-def _weekday(text: str) -> int | None:
-    for w in re.findall(r"[A-Za-z]+", text):
-        d = lx.WEEKDAYS.get(w.lower().rstrip("s"))
-        if d is None:
-            d = lx.WEEKDAYS.get(w.lower())
-        if d is not None:
-            return d
-    return None
-
-
-def _year(text: str) -> int | None:
-    m = re.search(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)
-    if m:
-        return int(m.group(1))
-    return year_in_words(text)
-
-
-def year_in_words(text: str) -> int | None:
-    """1994 for "nineteen ninety-four", 2001 for "two thousand and one"."""
-    words = [w for w in re.findall(r"[a-z]+", text.lower()) if w != "and"]
-    if "thousand" in words:
-        k = words.index("thousand")
-        if k == 0 or words[k - 1] != "two":
-            return None
-        rest = lx.number(" ".join(words[k + 1:k + 3])) if words[k + 1:] else 0
-        return 2000 + int(rest or 0)
-    if "nineteen" in words:
-        k = words.index("nineteen")
-        tail = words[k + 1:k + 3]
-        if tail and tail[0] == "oh":
-            n = lx.number(" ".join(tail[1:2]))
-        else:
-            n = lx.number(" ".join(tail))
-            if n is None and tail:
-                n = lx.number(tail[0])
-        if n is None or n >= 100:
-            return None
-        return 1900 + int(n)
-    return None
-
-
-def _part(text: str) -> str | None:
-    for w in re.findall(r"[a-z]+", text.lower()):
-        if w in lx.PARTS_OF_DAY:
-            return lx.PARTS_OF_DAY[w]
-    return None
-
-
-def _clock(text: str) -> str | None:
-    t = text.lower()
-    if "noon" in t or "midday" in t:
-        return "12:00"
-    if "midnight" in t:
-        return "24:00"
-    m = (re.search(r"(?<![\d:])(\d{1,2})(?::(\d\d))?\s*(a\.?m\b\.?|p\.?m\b\.?)", t)
-         or re.search(r"(?<![\d:])(\d{1,2}):(\d\d)()", t) or re.search(r"(?<![\d:])(\d{1,2})()()(?!\d)", t))
-    if not m:
-        return None
-    h = int(m.group(1))
-    mi = int(m.group(2) or 0)
-    ap = (m.group(3) or "").replace(".", "")
-    if ap == "pm" and h < 12:
-        h += 12
-    if ap == "am" and h == 12:
-        h = 0
-    if h > 24 or mi > 59:
-        return None
-    return f"{h:02d}:{mi:02d}"
-
-
-def _mod(text: str) -> str | None:
-    t = text.lower()
-    for words, mod in (
-        (("early", "the beginning of", "the start of"), "START"),
-        (("late", "the end of", "end of", "end-", "the close of"), "END"),
-        (("mid", "the middle of"), "MID"),
-        (("about", "around", "roughly", "approximately", "some "), "APPROX"),
-        (("more than", "over ", "at least", "well over"), "MORE_THAN"),
-        (("less than", "under ", "fewer than", "up to", "at most", "almost", "nearly", "barely"), "LESS_THAN"),
-    ):
-        if any(t.startswith(w) for w in words):
-            return mod
-    return None
-
-
-def _unit(text: str) -> str | None:
-    words = re.findall(r"[a-z]+", text.lower())
-    for w in reversed(words):
-        if w in ("ago", "earlier", "later", "before", "after", "from", "now", "hence", "back", "long", "old",
-                 "previously", "afterwards"):
-            continue
-        w1 = w[:-1] if w.endswith("s") and w[:-1] in lx.UNITS else w
-        if w1 == "centuries":
-            return "century"
-        if w1 in lx.UNITS:
-            return lx.UNITS[w1]
-        if w in ("centuries",):
-            return "century"
-    return None
-
-
-_NUM_PAT = re.compile(
-    r"(?i)(?<![\w])(\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s+1/2)?|(?:one|two) and a half|a half|half an?|"
-    r"(?:a\s+)?(?:couple|few|dozen|hundred)(?:\s+of)?|two\s+thousand|several|many|some|"
-    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|"
-    r"eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen|an?)(?=[\s-])")
-
-
-def _amount(text: str) -> tuple[bool, float | None]:
-    """(found, number) for the count in a duration phrase; number None = vague."""
-    for m in _NUM_PAT.finditer(text):
-        w = m.group(1).lower()
-        if w in ("a", "an") and re.match(r"\s*(?:few|couple|dozen|half)", text[m.end():]):
-            continue
-        if w in ("some",) and not re.match(r"\s*(?:years?|months?|weeks?|days?|time)", text[m.end():], re.I):
-            continue
-        return True, lx.number(w.replace(" of", ""))
-    return False, None
-
-
-def _fmt_num(n: float) -> str:
-    return str(int(n)) if float(n).is_integer() else f"{n:g}"
-
-
-def duration_value(n: float | None, unit: str) -> str:
-    """TIMEX3 duration: ``P3M``, ``PT2H``, ``P10Y`` (a decade), ``PXY`` (vague)."""
-    code, mult, is_time = lx.DURATION_CODE.get(unit, ("X", 1, False))
-    if code == "DE":
-        code, mult = "Y", 10
-    elif code == "CE":
-        code, mult = "Y", 100
-    elif code == "WE":
-        code, mult = "D", 2
-    pre = "PT" if is_time else "P"
-    if n is None:
-        return f"{pre}X{code}"
-    total = n * mult
-    if not float(total).is_integer():
-        if unit == "hour":
-            return f"PT{int(total)}H{round((total % 1) * 60)}M"
-        if unit == "minute":
-            return f"PT{int(total)}M{round((total % 1) * 60)}S"
-        if unit == "year":
-            months = round(total * 12)
-            return f"P{months // 12}Y{months % 12}M"
-        if unit == "day":
-            return f"PT{round(total * 24)}H"
-    return f"{pre}{_fmt_num(total)}{code}"
 
 
 def _direction(tense: str | None) -> int:
@@ -288,16 +140,6 @@ def _completed(c: _Ctx) -> Callable[[Point], bool]:
         months = 3 if p.gran == "quarter" else 6
         return add_months(p.date, months) <= c.dct + dt.timedelta(days=1)
     return ok
-
-
-def _ref_or_dct(c: _Ctx, tx: Timex, accept: Callable[[Point], bool], gran: str) -> Point | None:
-    p = _ref(c, tx, accept)
-    if p is not None:
-        return p
-    if c.dct is None:
-        return None
-    tx.anchor = "published"
-    return at(gran, c.dct)
 
 
 _AHEAD = re.compile(r"(?i)\b(?:effective|starting|beginning|as\s+early\s+as|as\s+soon\s+as|scheduled\s+for|due"
@@ -895,46 +737,6 @@ def _h_set(f: Found, c: _Ctx, tx: Timex) -> None:
     tx.value = duration_value(n, unit)
 
 
-def _easter(year: int) -> dt.date:
-    a = year % 19
-    b, cc = divmod(year, 100)
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(cc, 4)
-    ll = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * ll) // 451
-    month, day = divmod(h + ll - 7 * m + 114, 31)
-    return dt.date(year, month, day + 1)
-
-
-def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
-    if n > 0:
-        d = dt.date(year, month, 1)
-        d += dt.timedelta(days=(weekday - d.weekday()) % 7)
-        return d + dt.timedelta(weeks=n - 1)
-    d = add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
-    return d - dt.timedelta(days=(d.weekday() - weekday) % 7)
-
-
-def holiday_date(name: str, year: int) -> dt.date | None:
-    spec = lx.HOLIDAYS.get(name)
-    if spec is None:
-        return None
-    if isinstance(spec, tuple):
-        return dt.date(year, spec[0], spec[1])
-    if spec == "thanksgiving":
-        return _nth_weekday(year, 11, 3, 4)
-    if spec == "labor":
-        return _nth_weekday(year, 9, 0, 1)
-    if spec == "memorial":
-        return _nth_weekday(year, 5, 0, -1)
-    if spec == "easter":
-        return _easter(year)
-    return None
-
-
 def _h_holiday(f: Found, c: _Ctx, tx: Timex) -> None:
     t = f.text.lower()
     yr = _year(f.text)
@@ -943,7 +745,7 @@ def _h_holiday(f: Found, c: _Ctx, tx: Timex) -> None:
         if yr is None and c.dct is None:
             return
         y = yr or (c.dct.year if c.dct else 0)
-        first_monday = _nth_weekday(y, 11, 0, 1)
+        first_monday = nth_weekday(y, 11, 0, 1)
         tx.point = Point("day", first_monday + dt.timedelta(days=1))
         if yr is None:
             tx.anchor = "published"
