@@ -173,6 +173,7 @@ def weekday_near(ref: dt.date, weekday: int, direction: int) -> dt.date:
 
 
 def easter(year: int) -> dt.date:
+    """Easter Sunday of ``year`` (Gregorian computus, the anonymous algorithm)."""
     a = year % 19
     b, cc = divmod(year, 100)
     d, e = divmod(b, 4)
@@ -187,6 +188,7 @@ def easter(year: int) -> dt.date:
 
 
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``-th ``weekday`` (0 = Monday) of a month; ``n = -1`` is the last."""
     if n > 0:
         d = dt.date(year, month, 1)
         d += dt.timedelta(days=(weekday - d.weekday()) % 7)
