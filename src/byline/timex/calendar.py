@@ -198,6 +198,7 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 
 
 def holiday_date(name: str, year: int) -> dt.date | None:
+    """The date of a named holiday ("thanksgiving", "christmas eve") in ``year``, if known."""
     spec = HOLIDAYS.get(name)
     if spec is None:
         return None
