@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from byline.claims import units as U
 from byline.claims.quantities import Found, extract, is_figure
-from byline.claims.sources import REPORT_VERBS, find_frame, quality_of
+from byline.claims.sources import REPORT_VERBS, find_frame, parse_frame, parse_quality, quality_of
 from byline.claims.sources import clean_name as clean_source
 from byline.model import Claim, ClaimSource, PlaceRef, Quantity, Quote, Range, Span
 from byline.pipeline import Context
@@ -377,7 +377,19 @@ def _make_claim(ctx: Context, s: _Sent, c_start: int, c_end: int, figures: list[
         span = doc.char_span(c_start + a, c_start + b, alignment_mode="expand")
         return span is None or not any(t.pos_ in ("VERB", "AUX") and t.tag_ in _FINITE for t in span)
 
-    frame = find_frame(sentence, figures[0].start - c_start if figures else None, no_finite_verb)
+    frame, src_phrase = None, None
+    if doc is not None:
+        cspan = doc.char_span(c_start, c_end, alignment_mode="expand")
+        fig_char = figures[0].num_start if figures else (anchor_span[0] if anchor_span else None)
+        if cspan is not None and (found := parse_frame(cspan, fig_char)) is not None:
+            frame, src_phrase = found
+            shift = cspan.start_char - c_start
+            frame.src_start += shift
+            frame.src_end += shift
+            frame.frame_start += shift
+            frame.frame_end += shift
+    if frame is None:
+        frame = find_frame(sentence, figures[0].start - c_start if figures else None, no_finite_verb)
     source = ClaimSource()
     quote_id = None
     if frame is not None:
@@ -393,7 +405,8 @@ def _make_claim(ctx: Context, s: _Sent, c_start: int, c_end: int, figures: list[
                 first = doc.char_span(src_start, src_end, alignment_mode="expand")
                 if first is not None and len(first) and first[0].is_title and first[0].pos_ != "PROPN":
                     phrase = phrase[:1].lower() + phrase[1:]  # "Results of a consultation": capital by position
-            quality = quality_of(phrase, eid is not None)
+            quality = parse_quality(src_phrase, eid is not None) if src_phrase is not None else \
+                quality_of(phrase, eid is not None)
             if eid and quality == "named":
                 ent = brief.entity(eid)
                 if ent is not None and ent.type in ("PERSON", "ORG", "GPE", "NORP") and len(ent.name) > len(name):
@@ -404,6 +417,8 @@ def _make_claim(ctx: Context, s: _Sent, c_start: int, c_end: int, figures: list[
                 c_start = f_end
                 while c_start < c_end and text[c_start] in " ,:;":
                     c_start += 1
+                if m := re.match(r"that\s+", text[c_start:c_end], re.I):
+                    c_start += m.end()
             elif frame.position == "tail" and f_start > c_start:
                 c_end = f_start
                 while c_end > c_start and text[c_end - 1] in " ,;:":

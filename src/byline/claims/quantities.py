@@ -89,6 +89,8 @@ _MULT_WORDS = {"twice": 2.0, "thrice": 3.0, "doubled": 2.0, "double": 2.0, "doub
 _TIMES_NEXT = {"as", "more", "higher", "larger", "greater", "bigger", "less", "lower", "smaller", "faster",
                "the", "that", "than", "over", "likelier", "likely", "cheaper", "richer", "deadlier"}
 _ORD_SUFFIX = {"st", "nd", "rd", "th"}
+_FUNCTION_WORDS = {"over", "to", "and", "or", "in", "of", "for", "from", "by", "at", "on", "with", "than", "is", "was",
+                   "are", "were", "has", "have", "had", "as", "but", "nor", "per", "a", "an", "the", "into", "out"}
 # "2.1m tall", "the 100m sprint": metres, where "m" is otherwise read as million
 _METRE_NEXT = {"tall", "high", "long", "wide", "deep", "away", "thick", "below", "above", "underground", "-long",
                "-high", "-wide", "-deep", "-tall"}
@@ -425,12 +427,20 @@ class _Extractor:
             f.is_date, f.dimension, f.is_id = True, "clock", False  # 2.17pm
             return
         if f.kind in ("cardinal",) and f.unit is None and plain and v is not None:
-            if len(tok.text) == 4 and 1000 <= v <= 2100 and f.relation is None:
+            count_next = nxt_tok is not None and nxt_tok.kind == "word" and _gap(toks, ph.j) == 1 and (
+                (nxt.endswith("s") and not nxt.endswith("ss")) or nxt in U.COUNT_NOUNS)
+            strong_prep = prev in ("in", "since", "by", "until", "till", "before", "after", "during", "from",
+                                   "through", "between", "throughout", "fiscal", "circa", "year")
+            if len(tok.text) == 4 and 1000 <= v <= 2100 and f.relation is None and (strong_prep or not count_next):
                 if prev in U.YEAR_PREPS or prev in U.MONTHS or nxt in U.MONTHS or nxt_tok is None or (
                         nxt_tok.kind == "sym" and nxt_tok.text not in "%$€£") or nxt in ("s", "'s") or \
                         ((k > 0 and toks[k - 1].text in ",") and self.low(k - 2) in U.MONTHS) or \
                         (k >= 2 and toks[k - 1].kind == "num" and self.low(k - 2) in U.MONTHS):
                     f.is_date = True
+                elif 1900 <= v <= 2100 and nxt_tok is not None and nxt_tok.kind == "word" and \
+                        _gap(toks, ph.j) == 1 and not nxt.endswith("s") and nxt not in U.COUNT_NOUNS and \
+                        nxt not in ("people", "men", "women", "children") and nxt not in _FUNCTION_WORDS:
+                    f.is_date = True  # "a 2014 study", "the 2016 election", "his 2008 presidential bid"
             if prev == "." and self.low(k - 2) in U.MONTHS:
                 prev = self.low(k - 2)  # "Oct. 21"
             if v <= 31 and (prev in U.MONTHS or nxt in U.MONTHS or (nxt in _ORD_SUFFIX and self.low(ph.j + 1) == "of"

@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.tokens import Span
+
 REPORT_VERBS = (
     "said|says|say|told|tells|reported|reports|report|found|finds|find|showed|shows|show|shown|suggest|suggests|"
     "suggested|estimated|estimates|estimate|indicate|indicates|indicated|reveal|reveals|revealed|claim|claims|"
@@ -87,6 +89,8 @@ def quality_of(name: str, has_entity: bool) -> str:
     "by", "from", "of", "at" ("by Loyola Law School professor Justin Levitt"):
     it is named when the head or an agent is."""
     name = name.strip(" ,;:“”\"'‘’")
+    if _OFFICIAL.search(name):
+        return "named"  # "official figures", "government figures": the state's statistics
     if has_entity:
         parts = re.split(r"\s+(?:by|from|of|at|for|with)\s+", name)
         if not all(_part_quality(p) == "vague" and _generic(p) for p in parts):
@@ -112,8 +116,8 @@ def _part_quality(part: str, head: bool = True) -> str:
     if words[0] in ("the", "this", "that", "his", "her", "its", "their") and not last.endswith("s") and \
             last not in PRONOUNS and len(words) <= 5 and head:
         return "named"  # a definite description of one source: "the poll", "the government"
-    if len(words) == 1 and last in ("he", "she"):
-        return "named"  # "he said": a person named nearby
+    if len(words) == 1 and last in ("he", "she", "it"):
+        return "named"  # "he said", "it claimed": one source named nearby
     content = [(w, r) for w, r in zip(words, raw, strict=True) if w not in FILLER]
     if not content:
         return "vague"
@@ -210,3 +214,121 @@ def classify(sentence: str) -> tuple[str, str | None]:
     if frame is None:
         return "none", None
     return quality_of(frame.name, False), clean_name(frame.name)
+
+
+# -- with the parse --------------------------------------------------------------------------
+
+REPORT_LEMMAS = {
+    "say", "tell", "report", "find", "show", "suggest", "estimate", "indicate", "reveal", "claim", "state", "note",
+    "conclude", "predict", "project", "warn", "believe", "argue", "expect", "forecast", "announce", "add", "write",
+    "calculate", "count", "record", "confirm", "value", "reckon", "think", "put", "assert", "insist", "explain",
+}
+_DEFINITE = {"the", "this", "that", "its", "his", "her", "their", "our"}
+_PUBLISH = {"release", "publish", "issue", "present", "produce", "unveil", "post", "put"}
+_DATA_NOUNS = {"figure", "figures", "data", "statistic", "statistics", "report", "study", "survey", "poll",
+               "estimate", "estimates", "number", "numbers", "analysis", "result", "results", "forecast", "forecasts"}
+_STUDY_NOUNS = {"poll", "survey", "study", "report", "analysis", "census", "audit", "review", "estimate"}
+_OFFICIAL = re.compile(r"^(?:the\s+)?(?:latest\s+|new\s+)?(?:official|government|governmental)\s+"
+                       r"(?:figures|statistics|data|estimates|numbers)\b", re.I)
+
+
+def parse_quality(src: Span, has_entity: bool) -> str:
+    """named | vague for a source phrase, read with its parse."""
+    text = src.text
+    if has_entity or _OFFICIAL.search(text):
+        return "named"
+    toks = [t for t in src if not t.is_punct]
+    if not toks:
+        return "vague"
+    if any(t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") for t in toks):
+        return "named"
+    if any(t.pos_ == "PROPN" and not (t.i == src.sent.start and t.is_title) and t.lower_ not in VAGUE_HEADS
+           and t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL") and t.lower_ not in _DATE_WORDS
+           for t in toks):
+        return "named"
+    if any(len(t.text) >= 2 and t.text.isupper() and t.text.isalpha() for t in toks):
+        return "named"  # an acronym
+    head = src.root
+    if head.pos_ == "PRON":
+        return "named" if head.lower_ in ("he", "she", "it") else "vague"
+    if head.tag_ in ("NN", "NNP") and any(c.lower_ in _DEFINITE and c.dep_ in ("det", "poss") for c in head.children):
+        return "named"  # "the poll", "the firm", "its report"
+    if head.tag_ == "NN" and any(c.dep_ == "poss" for c in head.children):
+        return "named"
+    return quality_of(text, False)
+
+
+def parse_frame(span: Span, figure_char: int | None) -> tuple[Frame, Span] | None:
+    """The source frame that governs the figure at ``figure_char`` (doc offsets), read from
+    the dependency parse: the subject of a reporting verb whose clause holds the figure
+    ("observers said they thought Turkcell would pull out of the $3bn deal"), the noun a
+    reporting participle hangs on ("Commerce Department figures showing ..."), or the
+    object of "according to". Returns the frame (offsets relative to ``span``) and the
+    source phrase; None when no such frame governs the figure."""
+    doc = span.doc
+    fig = None
+    if figure_char is not None:
+        for t in span:
+            if t.idx <= figure_char < t.idx + len(t.text) or t.idx >= figure_char:
+                fig = t
+                break
+    base = span.start_char
+    best: tuple[int, Frame, Span] | None = None
+    for tok in span:
+        src: Span | None = None
+        clause = None
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+            if not objs:
+                continue
+            o = objs[0]
+            src = doc[o.left_edge.i: o.right_edge.i + 1]
+            clause = tok.head
+            f_start, f_end = tok.idx, src.end_char
+        elif tok.pos_ == "VERB" and (tok.lemma_.lower() in REPORT_LEMMAS or (
+                tok.lemma_.lower() in _PUBLISH and any(c.dep_ == "dobj" and c.lemma_.lower() in _DATA_NOUNS
+                                                       for c in tok.children))):
+            subj = [c for c in tok.children if c.dep_ in ("nsubj",)]
+            agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if subj:
+                s = subj[0]
+                src = doc[s.left_edge.i: s.right_edge.i + 1]
+            elif agents:  # "as already announced by the Office for National Statistics"
+                g = agents[0]
+                src = doc[g.left_edge.i: g.right_edge.i + 1]
+            elif tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i:
+                head = tok.head
+                src = doc[head.left_edge.i: tok.i]
+                publisher = [c for c in head.head.children if c.dep_ == "nsubj"] if head.dep_ == "dobj" and \
+                    head.head.lemma_.lower() in _PUBLISH else []
+                if publisher:  # "the central bank released growth figures showing ..."
+                    p = publisher[0]
+                    src = doc[p.left_edge.i: p.right_edge.i + 1]
+            else:
+                continue
+            clause = tok
+            if tok.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in tok.children):
+                clause = tok.head  # "..., as already announced by the ONS" frames the main clause
+            f_start, f_end = min(src.start_char, tok.idx), max(tok.idx + len(tok.text), src.end_char)
+        elif tok.dep_ == "pobj" and tok.lemma_.lower() in _STUDY_NOUNS and tok.head.lower_ == "in" and \
+                tok.head.head.pos_ in ("VERB", "AUX"):
+            # "In the previous Washington Post/ABC News poll, Clinton led Trump by 5 points"
+            src = doc[tok.left_edge.i: tok.right_edge.i + 1]
+            clause = tok.head.head
+            f_start, f_end = tok.head.idx, src.end_char
+        else:
+            continue
+        if src is None or not len(src) or src.root.like_num or any(c.text == "%" or c.lower_ in (
+                "percent", "majority", "minority") for c in src) or src.root.lower_ in ("half", "third", "quarter"):
+            continue
+        if fig is not None:
+            if fig not in set(clause.subtree) or src.start <= fig.i < src.end:
+                continue
+        size = len(list(clause.subtree))
+        tail = not doc.text[f_end: span.end_char].strip(" .;:!?\"”’'")
+        lead = f_start - base <= 3
+        frame = Frame(src.text, src.start_char - base, src.end_char - base, f_start - base, f_end - base, "",
+                      "lead" if lead else "tail" if tail else "inner")
+        if best is None or size < best[0]:
+            best = (size, frame, src)
+    return (best[1], best[2]) if best else None
