@@ -22,7 +22,8 @@ REPORT_VERBS = (
     "suggested|estimated|estimates|estimate|indicate|indicates|indicated|reveal|reveals|revealed|claim|claims|"
     "claimed|stated|states|noted|notes|concluded|concludes|predicted|predicts|projected|projects|warned|warns|"
     "believe|believes|believed|argue|argues|argued|contend|contends|calculated|calculates|counted|recorded|"
-    "confirmed|confirms|announced|announces|added|adds|wrote|writes|according"
+    "confirmed|confirms|announced|announces|added|adds|wrote|writes|expects|expect|forecasts|forecast|"
+    "valued|values|reckons|reckon|according"
 )
 VAGUE_HEADS = {
     "study", "studies", "research", "researchers", "experts", "expert", "analysts", "analyst", "reports", "report",
@@ -56,6 +57,20 @@ _POST = re.compile(
     rf"(?:,|[,!?]?\s*['\"”’]+)\s*(?:(?P<verb1>{_TAIL_VERBS})\s+(?P<src1>[^,.;\n\"”]{{2,80}}?)"
     rf"|(?P<src2>[^,.;\n\"”]{{2,80}}?)\s+(?:has\s+|had\s+|have\s+)?(?P<verb2>{_TAIL_VERBS}))"
     r"\s*(?:,[^.;\n]{1,80})?[.;]?\s*$",
+    re.I,
+)
+_DATA = r"(?:figures|data|statistics|numbers|estimates|poll|survey|report|study|analysis|average|index|tally|census)"
+# "Commerce Department figures showing ...", "Apacs' figures show ..."
+_DATA_SHOWING = re.compile(
+    rf"(?P<src>(?:[A-Z][\w’'./&-]*\s+){{1,5}}{_DATA})\s+(?:showing|shows?|showed|suggest\w*|indicat\w*|"
+    rf"reveal\w*|found|finds)\b(?:\s+that\b)?"
+)
+# "In the previous Washington Post/ABC News national poll, Clinton led ..."
+_IN_POLL = re.compile(rf"^\s*in\s+(?P<src>(?:the|a|an|its|their|this)\s+[^,;]{{0,80}}?\b{_DATA})\s*,", re.I)
+# "..., as already announced by the Office for National Statistics."
+_BY_AGENT = re.compile(
+    r"\b(?:announced|reported|estimated|published|released|forecast|predicted|compiled|calculated)\s+by\s+"
+    r"(?P<src>[^,;.\n]{2,80}?)\s*[.;]?\s*$",
     re.I,
 )
 _NOT_SOURCE = re.compile(
@@ -174,6 +189,10 @@ def find_frame(sentence: str, figure_at: int | None = None,
         if any(w.lower() in ("was", "is", "were", "are", "be", "been", "than", "will", "would", "could")
                for w in words):
             continue
+        if all(w.lower() in ("already", "also", "previously", "recently", "now", "just", "then", "still", "yet",
+                             "further", "again", "as", "it", "was", "is", "be") for w in words) and \
+                words[-1].lower() != "it":
+            continue  # "as already announced by ...": no subject here
         if words[-1].lower() in ("the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "new",
                                  "latest", "recent", "annual", "official", "police", "news"):
             continue  # "the report warned": "report" is the noun, not the verb
@@ -196,6 +215,12 @@ def find_frame(sentence: str, figure_at: int | None = None,
             if tails:
                 return tails[-1]
         return frames[0]
+    for pattern, position in ((_DATA_SHOWING, "inner"), (_IN_POLL, "lead"), (_BY_AGENT, "tail")):
+        m = pattern.search(sentence)
+        if m and (figure_at is None or position == "tail" or m.start() <= figure_at):
+            tail = not sentence[m.end():].strip(" .;:!?\"”’'")
+            return Frame(m.group("src").strip(), m.start("src"), m.end("src"), m.start(), m.end(), "",
+                         "lead" if m.start() <= 3 else "tail" if tail else position)
     m = _POST.search(sentence)
     if m:
         src = m.group("src1") or m.group("src2")
