@@ -59,3 +59,19 @@ def test_comparison_and_superlative_claims() -> None:
     assert len(brief.claims) == 2  # "better than his rival" is opinion, not a checkable comparison
     comparison = next(c for c in brief.claims if c.kind == "comparison")
     assert comparison.source.quality == "named"
+
+
+@pytest.mark.parametrize(
+    ("text", "quality"),
+    [
+        ("Although the company said it would wait, observers said Turkcell would pull out of the $3bn deal.", "vague"),
+        ("Borrowing was £35bn, as already announced by the Office for National Statistics.", "named"),
+        ("In the latest Reuters poll, Clinton leads Trump by 43 percent to 38 percent.", "named"),
+        ("The firm said sales rose 8% last year.", "named"),
+        ("Sales rose 8% last year.", "none"),
+    ],
+)
+def test_source_frames_with_the_parse(text: str, quality: str) -> None:
+    brief = analyze(text, skip="times,events")
+    figures = [c for c in brief.claims if c.kind == "quantity"]
+    assert figures and figures[0].source.quality == quality
