@@ -75,3 +75,21 @@ def test_source_frames_with_the_parse(text: str, quality: str) -> None:
     brief = analyze(text, skip="times,events")
     figures = [c for c in brief.claims if c.kind == "quantity"]
     assert figures and figures[0].source.quality == quality
+
+
+def test_figure_inside_a_quote_is_sourced_to_the_speaker() -> None:
+    from byline import claims
+    from byline.model import Quote, Span, SpeakerRef
+    from byline.pipeline import Pipeline, new_context
+
+    text = "“Unemployment hit 9.9% last month and 300 firms closed.”\nThe mayor spoke in the hall."
+    ctx = new_context(text)
+    Pipeline(skip="quotes,times,events").run_stages(ctx, only_before="claims")
+    start, end = 1, text.index("”")
+    ctx.brief.quotes.append(Quote(id="q1", kind="direct", text=text[start:end], span=Span(start=start, end=end),
+                                  content_spans=[Span(start=start, end=end)],
+                                  speaker=SpeakerRef(entity_id=None, name="Jane Doe")))
+    claims.run(ctx)
+    claim = next(c for c in ctx.brief.claims if c.quantities)
+    assert claim.quote_id == "q1"
+    assert claim.source.name == "Jane Doe" and claim.source.quality == "named"
