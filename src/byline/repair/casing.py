@@ -28,10 +28,12 @@ its length (casing only), so the offset map stays one-to-one inside them.
 from __future__ import annotations
 
 import math
+import re
+from bisect import bisect_right
 
 from byline.repair.model import Model
 from byline.repair.offsets import Change
-from byline.repair.tokens import Line, Sentence, Token, lines
+from byline.repair.tokens import Line, Sentence, Token, lines, tokenize_line
 
 NOISE_P = 0.65  # lower a capitalised word in a damaged sentence above this noise probability
 NOISE_RATE = 0.3  # the Title-Case noise rate the detector's likelihood ratio assumes
@@ -156,7 +158,7 @@ def _doc_casing(lns: list[Line]) -> dict[str, list[int]]:
 
 
 def _lower_noise(model: Model, toks: list[Token], threshold: float,
-                 seen: dict[str, list[int]]) -> list[Change]:
+                 seen: dict[str, list[int]], titles: list[tuple[int, int]] = ()) -> list[Change]:  # type: ignore[assignment]
     """Lower the capitalised words scored as noise. The first word of a quotation
     or after ':' may start a sentence and is kept; after a dash only the surest go.
 
@@ -171,6 +173,10 @@ def _lower_noise(model: Model, toks: list[Token], threshold: float,
             continue
         if len(t.text) == 1 and i + 1 < len(toks) and toks[i + 1].initial is False and _initial(toks, i):
             continue  # "A. Dale": a name's initial
+        if titles:
+            k = bisect_right(titles, (t.start, 1 << 62)) - 1
+            if k >= 0 and titles[k][0] <= t.start < titles[k][1]:
+                continue  # inside a quoted title
         cands.append(i)
     if not cands:
         return []
@@ -251,18 +257,37 @@ def casing_changes(text: str, model: Model) -> list[Change]:
     doc_damaged = doc_llr >= DOC_LLR
     fixing = doc_damaged or any(llr >= TITLE_LLR for _, llr in pending)
     seen = _doc_casing(lns) if fixing else {}
+    titles = quoted_titles(text) if fixing and ("“" in text or '"' in text) else []
     for s, llr in pending:
         if llr >= TITLE_LLR or (doc_damaged and llr >= 0):
-            changes += _lower_noise(model, s.tokens, NOISE_P, seen)
+            changes += _lower_noise(model, s.tokens, NOISE_P, seen, titles)
         elif doc_damaged:
-            changes += _lower_noise(model, s.tokens, STRICT_P, seen)
+            changes += _lower_noise(model, s.tokens, STRICT_P, seen, titles)
     return changes
+
+
+def _title_styled(toks: list[Token], minimum: int) -> bool:
+    """Every word of four or more letters capitalised, and at least ``minimum`` of them."""
+    long = [t for t in toks if t.alpha and len(t.text) >= 4]
+    return len(long) >= minimum and all(t.shape != "l" for t in long)
 
 
 def _is_heading(ln: Line) -> bool:
     """A heading in headline style: short, no final punctuation, and every word of
     four or more letters capitalised. (Random noise leaves some long words lowercase,
     so a short noisy line is not mistaken for a Title Case headline.)"""
-    if not ln.headline_shaped:
-        return False
-    return all(t.shape != "l" for s in ln.sentences for t in s.tokens if t.alpha and len(t.text) >= 4)
+    return ln.headline_shaped and _title_styled([t for s in ln.sentences for t in s.tokens], 1)
+
+
+_QUOTED = re.compile(r"(?:^|(?<=[\s(]))[“\"]([^“”\"\n]{1,100}?)[”\"]")
+
+
+def quoted_titles(text: str) -> list[tuple[int, int]]:
+    """Spans of short quotations in headline style (a title of a work: “The Decaying
+    Mansion”), whose Title Case is kept even in a noisy sentence."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        toks = [t for s in tokenize_line(m.group(1), m.start(1), 0).sentences for t in s.tokens]
+        if 2 <= sum(t.alpha for t in toks) <= 8 and _title_styled(toks, 1) and toks[0].shape != "l":
+            out.append((m.start(1), m.end(1)))
+    return out
