@@ -54,8 +54,8 @@ class Found:
 _FIRSTS: dict[int, frozenset[str]] = {}
 
 
-def _match(toks: list[Tok], k: int, lexicon: dict[tuple[str, ...], object], max_len: int = 4,
-           attached_ok: bool = True) -> tuple[int, object] | None:
+def _match(toks: list[Tok], k: int, lexicon: dict[tuple[str, ...], object], max_len: int = 4
+           ) -> tuple[int, object] | None:
     """Longest lexicon entry starting at token k: (tokens used, value)."""
     firsts = _FIRSTS.get(id(lexicon))
     if firsts is None:
@@ -214,8 +214,6 @@ class _Extractor:
             if first.low == "°" and size == 1 and k + 1 < self.n and toks[k + 1].low in ("c", "f") \
                     and _gap(toks, k + 1) <= 1:
                 return None
-            if first.low in ("second", "-second") and size == 1 and False:
-                return None
             if k + size < self.n and _gap(toks, k + size) == 0 and toks[k + size].kind in ("num", "word"):
                 return None  # 24703L202: a code, not a measure
             if unit == "bit" and j > 0 and toks[j - 1].kind == "word":
@@ -292,20 +290,16 @@ class _Extractor:
             unit, dim, kind = "m", "length", "measure"
             j += 1
         after = self.unit_after(j) if not metres else None
-        if after and not (currency and after[3] == "money" and after[1] not in ("cent",)):
+        if after and not currency:
             nj, u, d, kd = after
-            if currency and kd != "money":
-                # "$ 5 per kg" handled as per; otherwise keep the currency
-                pass
-            elif not currency:
-                if u == "lb" and scaled:
-                    u, d, kd = "GBP", "currency", "money"
-                unit, dim, kind = u, d, kd
-                j = nj
-                if kd == "money" and j < self.n and toks[j].kind == "word" and toks[j].text in SCALE_ABBR \
-                        and toks[j].low in ("million", "bn", "m", "billion"):
-                    value *= SCALE_ABBR.get(toks[j].text, 1)
-                    j += 1
+            if u == "lb" and scaled:
+                u, d, kd = "GBP", "currency", "money"
+            unit, dim, kind = u, d, kd
+            j = nj
+            if kd == "money" and j < self.n and toks[j].kind == "word" and toks[j].text in SCALE_ABBR \
+                    and toks[j].low in ("million", "bn", "m", "billion"):
+                value *= SCALE_ABBR.get(toks[j].text, 1)
+                j += 1
         elif currency and after and after[1] == currency:
             j = after[0]
         # "75 usd million": a scale word after the currency
