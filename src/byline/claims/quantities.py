@@ -446,6 +446,10 @@ class _Extractor:
                 f.is_date, f.dimension = True, "clock"
             if prev == ":" and _gap(toks, k) == 0:
                 f.is_date = True
+        # decades: "the mid-70s", "the '90s", "the 1980s"
+        if plain and v is not None and nxt == "s" and _gap(toks, ph.j) == 0 and (
+                (len(tok.text) == 2 and v % 10 == 0) or (len(tok.text) == 4 and v % 10 == 0)):
+            f.is_date, f.is_id = True, False
         # an age in apposition: "Mrs Hassan, 59, who led ..."
         if plain and v is not None and v < 120 and prev == "," and k >= 2 and toks[k - 2].kind == "word" and \
                 toks[k - 2].text[:1].isupper() and nxt_tok is not None and nxt_tok.text in ",.;)":

@@ -249,6 +249,8 @@ REPORT_LEMMAS = {
     "calculate", "count", "record", "confirm", "value", "reckon", "think", "put", "assert", "insist", "explain",
 }
 _DEFINITE = {"the", "this", "that", "its", "his", "her", "their", "our"}
+_AGENT_LEMMAS = {"announce", "report", "estimate", "publish", "release", "forecast", "predict", "compile",
+                 "calculate", "find", "show", "reveal", "confirm", "record", "count", "project"}
 _PUBLISH = {"release", "publish", "issue", "present", "produce", "unveil", "post", "put"}
 _DATA_NOUNS = {"figure", "figures", "data", "statistic", "statistics", "report", "study", "survey", "poll",
                "estimate", "estimates", "number", "numbers", "analysis", "result", "results", "forecast", "forecasts"}
@@ -314,7 +316,8 @@ def parse_frame(span: Span, figure_char: int | None) -> tuple[Frame, Span] | Non
                 tok.lemma_.lower() in _PUBLISH and any(c.dep_ == "dobj" and c.lemma_.lower() in _DATA_NOUNS
                                                        for c in tok.children))):
             subj = [c for c in tok.children if c.dep_ in ("nsubj",)]
-            agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] \
+                if tok.lemma_.lower() in _AGENT_LEMMAS else []
             if subj:
                 s = subj[0]
                 src = doc[s.left_edge.i: s.right_edge.i + 1]
