@@ -467,8 +467,8 @@ def main() -> int:
             "'Friday night' valued as the bare day in some files and `TNI` in others (Byline keeps the part "
             "of day), 'a year ago' valued as a year, a quarter, a month or a day, years as `1968-XX` in one "
             "file. The rest are real misses: weekdays whose direction the tense does not settle, events "
-            "narrated relative to a date other than the publication date, spelled-out years "
-            "('nineteen ninety-four' inside longer phrases), and ranges ('two to three weeks').\n",
+            "narrated relative to a date other than the publication date, ranges ('two to three weeks'), and "
+            "vague words the corpus marks only some of the time ('now', 'recently', 'daily').\n",
             encoding="utf-8",
         )
         print(f"\nwrote {OUT.relative_to(ROOT)}")
