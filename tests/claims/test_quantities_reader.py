@@ -108,3 +108,9 @@ def test_changes_are_not_ranges_and_scales_carry_over() -> None:
 def test_m_is_million_unless_it_measures(text: str, value: float, unit: str | None) -> None:
     f = one(text)
     assert f.value == pytest.approx(value) and f.unit == unit
+
+
+def test_hyphenated_scales_and_labels() -> None:
+    f = one("a $400-million-a-year business")
+    assert f.value == 4e8 and f.unit == "USD" and f.per == "year"
+    assert all(q.is_id for q in extract("Federal mine No. 2 and Round 3"))

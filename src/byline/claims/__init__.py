@@ -65,7 +65,8 @@ def _sentences(ctx: Context) -> list[_Sent]:
             pa, pb = merged[-1]
             prev, nxt = text[pa:pb], text[a:b].lstrip()
             initialism = re.search(r"\b(?:[A-Z]\.?){2,}[”\"’']*\.[”\"’']*$", prev.rstrip())
-            if "\n" not in text[pb:a] and nxt and (nxt[0].islower() or (
+            abbreviation = re.search(r"\b(?:No|Nos|Nr|Vol|Fig|Art|Sec|Pt)\.$", prev.rstrip()) and nxt[:1].isdigit()
+            if "\n" not in text[pb:a] and nxt and (nxt[0].islower() or abbreviation or (
                     initialism and re.search(r"\baccording\s+to\b[^,]*$", prev, re.I))):
                 merged[-1] = (pa, b)
                 continue
@@ -144,7 +145,8 @@ def _subject(text: str, f: Found, sent_end: int, pos_at: PosAt | None = None) ->
         for m in words[i: i + 9]:
             w = m.group()
             p = pos(m)
-            if not w[0].isalpha() or w.lower() in _STOP_VERBS or (p and p[0] in ("VERB", "AUX") and p[1] in _FINITE):
+            if not w[0].isalpha() or w.lower() in _STOP_VERBS or (p and p[0] in ("VERB", "AUX") and p[1] in _FINITE) \
+                    or w.lower() in ("but", "and", "or", "while", "whereas", "yet") or (p and p[0] == "NUM"):
                 break
             picked.append(w)
         while picked and picked[-1].lower() in _STOP:

@@ -222,6 +222,8 @@ class _Extractor:
         return None
 
     def per_after(self, j: int) -> tuple[int, str] | None:
+        if j + 1 < self.n and self.toks[j].text == "-" and _gap(self.toks, j) == 0 and self.low(j + 1) in ("a", "an"):
+            j += 1  # "$400-million-a-year"
         m = _match(self.toks, j, U.PER, _PER_MAX)  # type: ignore[arg-type]
         if m and _gap(self.toks, j) <= 2:
             size, per = m
@@ -263,6 +265,12 @@ class _Extractor:
         value = ph.value
         j = ph.j
         scaled = ph.scaled
+        # "$400-million-a-year": a hyphenated scale word
+        if j + 1 < self.n and toks[j].text == "-" and _gap(toks, j) == 0 and _gap(toks, j + 1) == 0 and \
+                toks[j + 1].low in ("thousand", "million", "billion", "trillion") and toks[ph.j - 1].kind == "num":
+            value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}[toks[j + 1].low]
+            j += 2
+            scaled = True
         # scale abbreviations after a numeral: 10k, $1.13bn, £600m, 10 bln, 1MM
         metres = False
         if j < self.n and toks[ph.j - 1].kind == "num" and toks[j].kind == "word" and toks[j].text in SCALE_ABBR:
@@ -500,8 +508,9 @@ class _Extractor:
                     nxt_tok.text not in SCALE_ABBR and nxt not in _ORD_SUFFIX and f.kind == "cardinal" and \
                     nxt not in ("s", "fold"):
                 f.is_id = True
-            if prev == "#":
-                f.is_id = True
+            if prev == "#" or (prev == "." and self.low(k - 2) in ("no", "nos", "nr", "vol", "fig", "art", "sec",
+                                                                     "pt", "ch", "para")):
+                f.is_id = True  # "#3", "No. 2"
 
     # -- other forms ---------------------------------------------------------------------
 

@@ -140,6 +140,7 @@ _CURRENCY_WORDS = {
     "turkish lira|turkish liras|try": ("TRY", ""),
     "rouble|roubles|ruble|rubles|rub": ("RUB", ""),
     "rand": ("ZAR", ""),
+    "shilling|shillings": ("shilling", ""),
     "bitcoin|bitcoins|btc": ("BTC", ""),
     "satoshi|satoshis": ("satoshi", ""),
     "₡": ("CRC", ""),
@@ -281,7 +282,8 @@ ID_WORDS = {
     "district", "ward", "precinct", "channel", "model", "phase", "level", "grade", "stage", "category", "type",
     "volume", "vol", "issue", "paragraph", "clause", "schedule", "annex", "box", "gate", "platform", "pier",
     "suite", "apt", "unit", "lot", "bus", "track", "mark", "mk", "series", "generation", "ps", "xbox", "cd",
-    "studio", "pages", "nr", "nrs", "exercise", "exercises", "g", "ww", "covid", "top",
+    "studio", "pages", "nr", "nrs", "exercise", "exercises", "g", "ww", "covid", "top", "round", "game",
+    "match", "leg", "act", "scene",
 }
 MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
