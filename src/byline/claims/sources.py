@@ -2,11 +2,17 @@
 
 "According to the CDC", "the CDC said", "a CDC report found" -> **named**;
 "studies show", "experts say", "analysts say", "reports suggest" -> **vague**;
-nothing -> **none**. The frame is found with plain patterns over the sentence
-(case-insensitive, so Title-Case damage does not hide it); the quality comes
-from what the source phrase is made of: a named entity, acronym or proper name
-makes it named, a generic plural or a hedged noun ("studies", "some officials")
-makes it vague.
+nothing -> **none**.
+
+Two readers: :func:`parse_frame` reads the frame from the dependency parse (the
+subject of the reporting verb whose clause holds the figure, a passive agent,
+the object of "according to"), and :func:`find_frame` uses plain patterns over
+the sentence (case-insensitive, so Title-Case damage does not hide it; also the
+fallback when the parse finds nothing, and the whole of :func:`classify`). The
+quality comes from what the source phrase is made of: a named entity, acronym
+or proper name, or a definite description of one source ("the firm"), makes it
+named; a generic plural or an indefinite noun ("studies", "some officials")
+makes it vague. The labelling guide is ``docs/claims-labelling.md``.
 """
 
 from __future__ import annotations
