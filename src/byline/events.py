@@ -206,10 +206,13 @@ def run(ctx: Context) -> None:
         return
     drafts: list[_Draft] = []
     seen_heads: set[int] = set()
+    line = ctx.data.get("published_line")
     for time, _tx in pairs:
         if time.type not in ("DATE", "TIME") or interval(time.value) is None:
             continue
         loc = time.repaired_span or time.span
+        if line is not None and line[0] <= loc.start and loc.end <= line[1]:
+            continue  # "Published May 3, 2025": when the article appeared, not something it reports
         span = doc.char_span(loc.start, loc.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from byline.timex.published import published_from_text
+from byline.timex.published import find_published, published_from_text
 
 
 @pytest.mark.parametrize("text, want", [
@@ -20,6 +20,7 @@ def test_stated_dates(text: str, want: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "A title\nThe minister said on May 2 that talks would resume.",
+    "On March 3, 2020, the council approved the budget.",
     "WASHINGTON (Reuters) - On March 3, 2020 the talks began.",
     "A title\n\nIn a long first paragraph that mentions that on March 3, 2020 something happened.",
     "",
@@ -27,3 +28,9 @@ def test_stated_dates(text: str, want: str) -> None:
 ])
 def test_no_date_is_invented(text: str) -> None:
     assert published_from_text(text) is None
+
+
+def test_the_line_is_located() -> None:
+    text = "By Jane Doe\nPublished: 3 May 2025\nText"
+    value, start, end = find_published(text)  # type: ignore[misc]
+    assert value == "2025-05-03" and text[start:end] == "Published: 3 May 2025"

@@ -53,6 +53,8 @@ def test_publication_date_from_the_text() -> None:
     assert brief.article.published_source == "text"
     got = {t.text: t.value for t in brief.times}
     assert got["Friday"] == "2025-05-02"  # past tense: the Friday before the Saturday of publication
+    # the publication line is metadata, not an event of the story; "two days earlier" is before Friday
+    assert [e.date.value for e in brief.events] == ["2025-04-30", "2025-05-02"]  # type: ignore[union-attr]
 
 
 def test_given_date_is_kept_and_not_overridden() -> None:

@@ -11,7 +11,9 @@ When no publication date was given, one stated at the head of the text
 keep what their words say (``XXXX-05-02``) or ``value: null``.
 
 Sets ``ctx.data["timex"]``: a list of ``(Time, Timex)`` pairs, in text order,
-for the events stage.
+for the events stage, and ``ctx.data["published_line"]``: repaired offsets of
+the line that states the publication date, when there is one (its date is
+metadata, not an event).
 """
 
 from __future__ import annotations
@@ -19,18 +21,19 @@ from __future__ import annotations
 from byline.model import Time
 from byline.pipeline import Context
 from byline.timex.extract import find_times
-from byline.timex.published import published_from_text
+from byline.timex.published import find_published, published_from_text
 from byline.timex.resolve import Timex
 
-__all__ = ["find_times", "published_from_text", "run"]
+__all__ = ["find_published", "find_times", "published_from_text", "run"]
 
 
 def run(ctx: Context) -> None:
     article = ctx.brief.article
-    if not article.published:
-        found = published_from_text(ctx.repaired)
-        if found:
-            article.published = found
+    stated = find_published(ctx.repaired)
+    if stated is not None:
+        ctx.data["published_line"] = (stated[1], stated[2])
+        if not article.published:
+            article.published = stated[0]
             article.published_source = "text"
     dct = ctx.published
     timexes = find_times(ctx.repaired, dct, ctx.doc)
