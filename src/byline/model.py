@@ -173,6 +173,11 @@ class Time(Located):
     anchor: str | None = Field(
         default=None, description="'published' or the id of the time it was resolved from."
     )
+    mod: str | None = Field(
+        default=None,
+        description="TIMEX3 mod: BEFORE, AFTER, ON_OR_BEFORE, ON_OR_AFTER, LESS_THAN, MORE_THAN, "
+        "EQUAL_OR_LESS, EQUAL_OR_MORE, START, MID, END, APPROX.",
+    )
 
 
 class EventDate(_Model):
@@ -183,7 +188,10 @@ class EventDate(_Model):
 class Event(Located):
     id: str
     description: str
-    date: EventDate | None = None
+    date: EventDate | None = Field(default=None, description="Null for an undated event the text orders.")
+    after: list[str] = Field(
+        default_factory=list, description="Ids of events the text places this one after (undated ordering)."
+    )
     entities: list[str] = Field(default_factory=list)
     order: int = Field(default=0, description="Position in timeline order (0 = earliest).")
 
