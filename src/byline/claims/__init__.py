@@ -306,7 +306,12 @@ def _claim_bounds(text: str, s: _Sent, figures: list[Found]) -> tuple[int, int]:
     m = _LABEL.match(sent)
     start = s.start
     if m and m.end() and len(sent) - m.end() > 25 and sent[: m.end()].count(" ") <= 6:
-        start = s.start + m.end()
+        label = sent[: m.end()]
+        if not re.search(rf"\b(?:{REPORT_VERBS})\b", label, re.I):  # keep "Ms Hewitt said: ..."
+            start = s.start + len(label) - len(label.lstrip("-–—•* ")) if not label.strip(" -–—•*") else \
+                s.start + m.end()
+        else:
+            start = s.start + len(label) - len(label.lstrip(" -–—•*"))
     end = s.end
     cut = _CUT.search(text, start, end)
     if cut and cut.start() - start > 25 and all(f.end <= cut.start() for f in figures):
