@@ -16,6 +16,13 @@ from byline.store.canon import Canon, name_key, typed_key
     ("Mr. López Obrador", "lopez obrador"),
     ("Donald J. Trump", "donald trump"),
     ("Prime Minister", "minister"),  # never folded to nothing
+    ("British Prime Minister Tony Blair", "tony blair"),
+    ("UK finance minister Gordon Brown", "gordon brown"),
+    ("uk finance minister gordon brown", "gordon brown"),
+    ("donald trump", "donald trump"),
+    ("Mr Blair", "blair"),
+    ("Prince Charles", "prince charles"),
+    ("Ludwig van Beethoven", "ludwig van beethoven"),
     ("", ""),
     ("...", ""),
 ])
@@ -56,6 +63,21 @@ def test_merges_case_surname_and_aliases() -> None:
     assert c.canonical("Somebody Else") is None
 
 
+def test_bare_surname_goes_to_a_clearly_dominant_full_name() -> None:
+    c = Canon()
+    for _ in range(8):
+        c.link(["Blair"], primary="Prime Minister Tony Blair")
+    c.link([], primary="Cherie Blair")
+    c.add("Mr Blair")
+    assert c.canonical("Mr Blair") == "Tony Blair"
+    assert c.canonical("Cherie Blair") == "Cherie Blair"
+    even = Canon()
+    even.link([], primary="Donald Trump")
+    even.link([], primary="Melania Trump")
+    even.add("Trump")
+    assert even.canonical("Trump") == "Trump"
+
+
 def test_result_does_not_depend_on_order() -> None:
     results = set()
     for perm in itertools.islice(itertools.permutations(ENTITIES), 0, None, 97):
@@ -63,3 +85,12 @@ def test_result_does_not_depend_on_order() -> None:
         _feed(c, list(perm))
         results.add(tuple(c.items()))
     assert len(results) == 1
+
+
+def test_one_wrong_alias_does_not_merge_two_organisations() -> None:
+    c = Canon()
+    c.link(["US", "United Parcel Services"], primary="United States", person=False)
+    c.link([], primary="United States", person=False)
+    c.link(["UPS"], primary="United Parcel Services", person=False)
+    assert c.canonical("United States", person=False) == "United States"
+    assert c.canonical("United Parcel Services", person=False) == "United Parcel Services"

@@ -4,17 +4,23 @@ however each article wrote it.
 Each article's entities stage already merges the mentions of one entity inside
 that article (``name`` is the fullest form, ``aliases`` the others). Across
 articles the same person appears as "Claudia Sheinbaum", "CLAUDIA SHEINBAUM",
-"President Sheinbaum" or plain "Sheinbaum". This module folds those forms:
+"President Sheinbaum", "Mexican President Claudia Sheinbaum" or plain
+"Sheinbaum". This module folds those forms:
 
-1. :func:`name_key` folds case, accents, punctuation, possessives, honorifics
-   and middle initials, so "Pres. Claudia  Sheinbaum's" -> "claudia sheinbaum".
+1. :func:`name_parts` finds the *core* of a person's name: the words after the
+   last role word or lower-case word ("UK finance minister Gordon Brown" ->
+   "Gordon Brown", "Mr Blair" -> "Blair"); royal titles stay ("Prince Charles").
+   :func:`name_key` folds the core's case, accents, punctuation, possessives and
+   middle initials: "Pres. Claudia  Sheinbaum's" -> "claudia sheinbaum".
 2. Keys that one article's entity used together (its name and its multi-word
-   aliases) are joined (union-find).
+   aliases ending with the same word) are joined (union-find).
 3. A one-word key ("sheinbaum") joins the multi-word cluster whose names end
-   with that word, but only when exactly one such cluster exists in the whole
-   corpus; an ambiguous surname ("trump" with two Trumps) stays on its own.
-4. A cluster's display name is its most frequent written form, preferring
-   mixed-case spellings, then the longer, then the alphabetically first: the
+   with that word when that cluster is the only one, or clearly dominant (at
+   least 75 % of the uses of all such full names); otherwise ("trump" with
+   Donald and Melania equally present) it stays on its own.
+4. A cluster's display name is its most frequent written core of more than one
+   word (when it has one), preferring mixed-case spellings, then the longer,
+   then the alphabetically first: the
    result depends only on the data, never on the order articles came in.
 """
 
@@ -26,45 +32,78 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-#: Titles and honorifics dropped from the front of a name before folding.
-HONORIFICS = frozenset("""
-mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sister brother
+#: Words that end a role description before a person's name ("... minister Gordon Brown").
+ROLE_WORDS = frozenset("""
+mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sister
 president vice pres vp prime minister pm chancellor premier secretary sec general gen
 senator sen representative rep congressman congresswoman governor gov mayor judge justice
-chief ceo chairman chairwoman chair director king queen prince princess pope sheikh
-gov. st saint officer sgt sergeant lt lieutenant col colonel capt captain cmdr commander
-admiral adm minister ambassador deputy former late mp mep speaker leader
+chief ceo executive chairman chairwoman chair director officer sgt sergeant lt lieutenant col
+colonel capt captain cmdr commander admiral adm ambassador envoy deputy former late mp mep
+speaker leader boss head manager coach spokesman spokeswoman spokesperson official commissioner
+editor founder analyst economist presenter host author writer producer lawyer attorney
+star actor actress singer player striker midfielder defender goalkeeper champion
 """.split())
+#: Titles that are part of the name itself ("Prince Charles" is not a Mr Charles).
+ROYAL_TITLES = frozenset("king queen prince princess pope sheikh emperor empress tsar".split())
+#: Lower-case words that belong inside names ("Ludwig van Beethoven", "Osama bin Laden").
+PARTICLES = frozenset("van von der den de del della di da dos du la le bin al el ibn ter".split())
+#: Kept for callers of the first version: the words stripped from the front of a name.
+HONORIFICS = ROLE_WORDS
+
+#: Weight share a full name needs to take a bare surname shared with other full names.
+DOMINANT_SHARE = 0.75
 
 _SPACE = re.compile(r"\s+")
-_PUNCT = re.compile(r"[^\w\s'-]", re.UNICODE)
+_TOKEN = re.compile(r"[^\s]+")
+_EDGE = re.compile(r"^[^\w]+|[^\w.]+$|(?<=\w)['\u2019]s$", re.UNICODE)
 
 
 def _strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
+def _fold(token: str) -> str:
+    t = _strip_accents(token).casefold().replace("\u2019", "'").replace("`", "'")
+    t = re.sub(r"'s$", "", t)
+    t = re.sub(r"[^\w-]", "", t, flags=re.UNICODE)
+    return t.strip("-")
+
+
+def name_parts(name: str | None, person: bool = True) -> tuple[str, str]:
+    """(key, display) of a name: the folded key and the written words it came from."""
+    if not name:
+        return "", ""
+    words = []
+    for raw in _TOKEN.findall(name):
+        shown = _EDGE.sub("", raw).rstrip(".") if not re.fullmatch(r"(\w\.)+", raw) else raw
+        folded = _fold(raw)
+        if folded:
+            words.append((shown or raw, folded))
+    if not words:
+        return "", ""
+    if words[0][1] == "the" and len(words) > 1:
+        words = words[1:]
+    if person:
+        cut = -1
+        cased = any(shown[:1].isupper() for shown, _ in words)  # all lower case: a typed query
+        for i, (shown, folded) in enumerate(words[:-1]):
+            lower_word = cased and shown[:1].islower() and folded not in PARTICLES
+            if (folded in ROLE_WORDS and folded not in ROYAL_TITLES) or lower_word:
+                cut = i
+        core = words[cut + 1:]
+        while len(core) > 1 and core[0][1] in ROLE_WORDS and core[0][1] not in ROYAL_TITLES:
+            core = core[1:]
+        if len(core) >= 3:  # "donald j trump" -> "donald trump"
+            core = [w for i, w in enumerate(core) if len(w[1]) > 1 or i in (0, len(core) - 1)]
+        words = core
+    return " ".join(f for _, f in words), " ".join(s for s, _ in words)
+
+
 def name_key(name: str | None, person: bool = True) -> str:
     """Folded form of a name used to compare names across articles ("" if nothing is left).
-    Honorifics and middle initials are dropped only from ``person`` names ("General Motors"
-    keeps its "general")."""
-    if not name:
-        return ""
-    s = _strip_accents(name).casefold()
-    s = s.replace("\u2019", "'").replace("`", "'")
-    s = re.sub(r"'s\b", "", s)
-    s = _PUNCT.sub(" ", s)
-    s = s.replace("'", "")
-    tokens = [t.strip("-") for t in _SPACE.split(s) if t.strip("-")]
-    if tokens and tokens[0] == "the" and len(tokens) > 1:
-        tokens.pop(0)
-    if not person:
-        return " ".join(tokens)
-    while len(tokens) > 1 and tokens[0] in HONORIFICS:
-        tokens.pop(0)
-    if len(tokens) >= 3:  # "donald j trump" -> "donald trump"
-        tokens = [t for i, t in enumerate(tokens) if len(t) > 1 or i in (0, len(tokens) - 1)]
-    return " ".join(tokens)
+    Role words, honorifics and middle initials are dropped only from ``person`` names
+    ("General Motors" keeps its "general")."""
+    return name_parts(name, person)[0]
 
 
 @dataclass
@@ -115,15 +154,19 @@ class Canon:
         self._uf = _UnionFind()
         self._forms: dict[str, Counter[str]] = defaultdict(Counter)
         self._canonical: dict[str, str] = {}
+        self._weight: Counter[str] = Counter()
         self._built = False
 
     def add(self, name: str | None, weight: int = 1, person: bool = True) -> str:
         """Record one written form; returns its key ("" when nothing is left)."""
-        key = typed_key(name, person)
-        if key and name:
-            self._uf.add(key)
-            self._forms[key][_SPACE.sub(" ", name.strip())] += weight
-            self._built = False
+        key, shown = name_parts(name, person)
+        if not key:
+            return ""
+        key = f"{'p' if person else 'o'}:{key}"
+        self._uf.add(key)
+        self._forms[key][shown] += weight
+        self._weight[key] += weight
+        self._built = False
         return key
 
     def link(self, names: Iterable[str | None], primary: str | None = None, person: bool = True) -> str:
@@ -133,7 +176,8 @@ class Canon:
         head = self.add(primary, person=person) if primary else ""
         for n in names:
             k = self.add(n, weight=0, person=person)
-            if head and k and len(_words(k)) > 1 and len(_words(head)) > 1:
+            if (head and k and len(_words(k)) > 1 and len(_words(head)) > 1
+                    and _words(k)[-1] == _words(head)[-1]):  # one wrong alias must not chain clusters
                 self._uf.union(head, k)
         return head
 
@@ -143,21 +187,27 @@ class Canon:
         for k in keys:
             if k.startswith("p:") and len(_words(k)) > 1:
                 by_last[_words(k)[-1]].add(self._uf.find(k))
+        weight: Counter[str] = Counter()
+        for k in keys:
+            if k.startswith("p:") and len(_words(k)) > 1:
+                weight[self._uf.find(k)] += self._weight[k]
         for k in keys:
             if k.startswith("p:") and len(_words(k)) == 1:
-                roots = by_last.get(_words(k)[0], set())
-                if len(roots) == 1:
-                    self._uf.union(k, next(iter(roots)))
+                roots = sorted(by_last.get(_words(k)[0], set()), key=lambda r: (-weight[r], r))
+                if not roots:
+                    continue
+                total = sum(weight[r] for r in roots)
+                if len(roots) == 1 or (weight[roots[0]] >= 2 and weight[roots[0]] >= DOMINANT_SHARE * total):
+                    self._uf.union(k, roots[0])
         members: dict[str, list[str]] = defaultdict(list)
         for k in keys:
             members[self._uf.find(k)].append(k)
         self._canonical = {}
         for ks in members.values():
             forms: Counter[str] = Counter()
-            longest = max(len(_words(k)) for k in ks)
-            for k in ks:  # display a full name: only the longest keys' forms compete
-                if len(_words(k)) == longest:
-                    forms.update(self._forms[k])
+            full = [k for k in ks if len(_words(k)) > 1] or ks
+            for k in full:  # display a full name (not a bare surname), the most used one
+                forms.update(self._forms[k])
             best = min(forms.items(), key=lambda kv: _display_score(kv[0], kv[1]))[0]
             for k in ks:
                 self._canonical[k] = best
