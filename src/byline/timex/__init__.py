@@ -46,7 +46,8 @@ def run(ctx: Context) -> None:
         if anchor == "ref":
             anchor = ids[tx.anchor_index] if tx.anchor_index is not None else None
         time = Time(id=tid, text=tx.text, type=tx.type,  # type: ignore[arg-type]
-                    value=tx.value, precision=tx.precision, anchor=anchor, **ctx.loc(tx.start, tx.end))
+                    value=tx.value, precision=tx.precision, anchor=anchor, mod=tx.mod,
+                    **ctx.loc(tx.start, tx.end))
         ctx.brief.times.append(time)
         pairs.append((time, tx))
     ctx.data["timex"] = pairs

@@ -106,7 +106,7 @@ def _resolve(f: Found, c: _Ctx) -> Timex | None:
         tx.precision = tx.point.precision()
     if tx.value is None:
         tx.anchor = tx.anchor_index = None
-    if tx.mod is None and tx.type in ("DATE", "TIME"):
+    if tx.mod is None and tx.type != "SET":
         tx.mod = _mod(f.text)
     return tx
 

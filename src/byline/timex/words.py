@@ -90,17 +90,25 @@ def clock_of(text: str) -> str | None:
 
 
 def mod_of(text: str) -> str | None:
+    """TIMEX3 ``mod`` for the modifier an expression starts with: "early May" is
+    START, "about three years" APPROX, "at least a week" EQUAL_OR_MORE."""
     t = text.lower()
     for words, mod in (
         (("early", "the beginning of", "the start of"), "START"),
         (("late", "the end of", "end of", "end-", "the close of"), "END"),
         (("mid", "the middle of"), "MID"),
         (("about", "around", "roughly", "approximately", "some "), "APPROX"),
-        (("more than", "over ", "at least", "well over"), "MORE_THAN"),
-        (("less than", "under ", "fewer than", "up to", "at most", "almost", "nearly", "barely"), "LESS_THAN"),
+        (("at least", "no less than", "no fewer than"), "EQUAL_OR_MORE"),
+        (("at most", "no more than", "up to"), "EQUAL_OR_LESS"),
+        (("more than", "over ", "well over"), "MORE_THAN"),
+        (("less than", "under ", "fewer than", "almost", "nearly", "barely"), "LESS_THAN"),
+        (("shortly before", "just before"), "BEFORE"),
+        (("shortly after", "just after"), "AFTER"),
     ):
-        if any(t.startswith(w) for w in words):
+        if any(t.startswith(w) and (w[-1] in " -" or not t[len(w):len(w) + 1].isalpha()) for w in words):
             return mod
+    if t.startswith("the ") and not t.startswith("the the "):
+        return mod_of(t[4:])  # "the early 1990s", "the mid-1980s"
     return None
 
 
