@@ -102,13 +102,75 @@ def bench_paths(limit: int | None, tmp: Path) -> tuple[list[str], int]:
     return [str(BBC / d) for d in sorted(os.listdir(BBC)) if (BBC / d).is_dir()], len(files)
 
 
+QUERIES_HEADING = "## Queries on the BBC store"
+
+
+def query_section(db: Path) -> list[str]:
+    """Every query of ``byline query`` on a store, timed, with a glimpse of the answers."""
+    import time
+
+    from byline.store import Store
+
+    store = Store(db, create=False)
+    t0 = time.perf_counter()
+    store.refresh_names(force=True)
+    refresh = time.perf_counter() - t0
+    art = store.articles(limit=1)
+    checks = [
+        ("search sovereignty", lambda: store.search("sovereignty", limit=20)),
+        ("search --quotes 'interest rates'", lambda: store.search_quotes("interest rates", limit=20)),
+        ("speakers", lambda: store.speakers(limit=10)),
+        ("quotes --speaker 'Mr Blair'", lambda: store.quotes(speaker="Mr Blair", limit=1000)),
+        ("timeline --entity 'Tony Blair'", lambda: store.timeline("Tony Blair")),
+        ("claims --source-quality vague", lambda: store.claims(source_quality="vague", limit=1000)),
+        ("entities --type PERSON", lambda: store.entities(type="PERSON", limit=10)),
+        ("article ID", lambda: [store.article(art[0]["id"])] if art else []),
+    ]
+    lines = [QUERIES_HEADING, "",
+             f"On the `--jobs 1` store ({store.count():,} articles); canonical names rebuilt in {refresh:.1f} s.", "",
+             "| query | rows | ms |", "|---|---:|---:|"]
+    answers: dict[str, list] = {}
+    for name, fn in checks:
+        t0 = time.perf_counter()
+        rows = fn()
+        ms = (time.perf_counter() - t0) * 1000
+        answers[name] = rows
+        lines.append(f"| `byline query {name}` | {len(rows)} | {ms:.0f} |")
+    top = ", ".join(f"{r['speaker']} ({r['articles']} articles, {r['quotes']} quotes)"
+                    for r in answers["speakers"][:6])
+    people = ", ".join(f"{r['name']} ({r['articles']})" for r in answers["entities --type PERSON"][:6])
+    blair = answers["quotes --speaker 'Mr Blair'"]
+    forms = sorted({r["speaker_as_written"] for r in blair if r.get("speaker_as_written")})
+    resolved = blair[0]["speaker"] if blair else "nobody"
+    lines += ["", f"- Most quoted (canonical names merged across articles): {top}.",
+              f"- Most mentioned people: {people}.",
+              f"- `quotes --speaker 'Mr Blair'` resolves to {resolved} and gathers {len(forms)} written forms "
+              "of the speaker, e.g. " + ", ".join(f'"{f}"' for f in forms[:6]) + ".", ""]
+    store.close()
+    return lines
+
+
+def write_queries(out: Path, db: Path) -> None:
+    """Replace (or add) the queries section of the report."""
+    text = out.read_text(encoding="utf-8") if out.exists() else ""
+    if QUERIES_HEADING in text:
+        text = text[: text.index(QUERIES_HEADING)].rstrip() + "\n"
+    out.write_text(text.rstrip() + "\n\n" + "\n".join(query_section(db)), encoding="utf-8")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=None, help="Only the first N articles (sorted by path).")
     ap.add_argument("--out", type=Path, default=OUT, help="Markdown report to write.")
     ap.add_argument("--jobs", default="1,2", help="Job counts to measure, comma-separated.")
     ap.add_argument("--keep", type=Path, default=None, help="Copy the --jobs 1 store to this file.")
+    ap.add_argument("--queries-only", type=Path, default=None, metavar="DB",
+                    help="Only (re)write the queries section, on a store kept by an earlier --keep run.")
     args = ap.parse_args()
+    if args.queries_only:
+        write_queries(args.out, args.queries_only)
+        print(f"wrote {args.out}", file=sys.stderr)
+        return
     if not BBC.exists():
         sys.exit(f"BBC dev data not found at {BBC} (it lives in ../shared beside the repo)")
     cmd = "nice -n 10 .venv/bin/python bench/ingest.py" + (f" --limit {args.limit}" if args.limit else "")
@@ -177,6 +239,12 @@ def main() -> None:
         figures.append(f"- CPU per article: {cpu1:.3f} s with 1 job, {cpu2:.3f} s with 2 (main process share "
                        f"with 2 jobs: {ingest_runs[2]['cpu_main'] / max(ingest_runs[2]['articles'], 1):.3f} s); "
                        f"the ideal speed-up on an idle 2-core machine is about {2 * cpu1 / cpu2:.2f}x.")
+    for r in ingest_runs.values():
+        if r["duplicates"]:
+            figures.append(f"- `articles` counts articles analysed and stored: {r['duplicates']} of the {n_files} "
+                           "files repeat another file's text exactly and were skipped as duplicates "
+                           "(spaCy parsed all files; rates are per article either way).")
+        break
     for jobs, r in ingest_runs.items():
         if r.get("again"):
             a = r["again"]
@@ -193,6 +261,8 @@ def main() -> None:
     lines.append("")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(lines), encoding="utf-8")
+    if args.keep:
+        write_queries(args.out, args.keep)
     print("\n".join(lines[8:]))
     print(f"\nwrote {args.out}", file=sys.stderr)
 

@@ -21,6 +21,8 @@ from byline.store.canon import Canon, name_key, typed_key
     ("uk finance minister gordon brown", "gordon brown"),
     ("donald trump", "donald trump"),
     ("Mr Blair", "blair"),
+    ("Mrs Blair", "ms blair"),
+    ("Ms. Blair", "ms blair"),
     ("Prince Charles", "prince charles"),
     ("Ludwig van Beethoven", "ludwig van beethoven"),
     ("", ""),
@@ -69,7 +71,9 @@ def test_bare_surname_goes_to_a_clearly_dominant_full_name() -> None:
         c.link(["Blair"], primary="Prime Minister Tony Blair")
     c.link([], primary="Cherie Blair")
     c.add("Mr Blair")
+    c.add("Mrs Blair")
     assert c.canonical("Mr Blair") == "Tony Blair"
+    assert c.canonical("Mrs Blair") == "Mrs Blair"
     assert c.canonical("Cherie Blair") == "Cherie Blair"
     even = Canon()
     even.link([], primary="Donald Trump")

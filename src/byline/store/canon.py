@@ -45,6 +45,8 @@ star actor actress singer player striker midfielder defender goalkeeper champion
 """.split())
 #: Titles that are part of the name itself ("Prince Charles" is not a Mr Charles).
 ROYAL_TITLES = frozenset("king queen prince princess pope sheikh emperor empress tsar".split())
+#: Titles kept before a bare surname, folded to "ms": they tell two Blairs apart.
+FEMALE_TITLES = frozenset("mrs ms miss madam madame mme lady dame".split())
 #: Lower-case words that belong inside names ("Ludwig van Beethoven", "Osama bin Laden").
 PARTICLES = frozenset("van von der den de del della di da dos du la le bin al el ibn ter".split())
 #: Kept for callers of the first version: the words stripped from the front of a name.
@@ -91,7 +93,9 @@ def name_parts(name: str | None, person: bool = True) -> tuple[str, str]:
             if (folded in ROLE_WORDS and folded not in ROYAL_TITLES) or lower_word:
                 cut = i
         core = words[cut + 1:]
-        while len(core) > 1 and core[0][1] in ROLE_WORDS and core[0][1] not in ROYAL_TITLES:
+        if len(core) == 1 and cut >= 0 and words[cut][1] in FEMALE_TITLES:
+            core = [(words[cut][0], "ms"), core[0]]  # "Mrs Blair" is not Tony Blair: keep the title
+        while len(core) > 1 and core[0][1] != "ms" and core[0][1] in ROLE_WORDS and core[0][1] not in ROYAL_TITLES:
             core = core[1:]
         if len(core) >= 3:  # "donald j trump" -> "donald trump"
             core = [w for i, w in enumerate(core) if len(w[1]) > 1 or i in (0, len(core) - 1)]
