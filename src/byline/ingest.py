@@ -146,14 +146,17 @@ def ingest(
     progress: ProgressFn | None = None,
     total: int | None = None,
     limit: int | None = None,
+    time_budget: float | None = None,
 ) -> Summary:
     """Analyse every article under ``paths`` into ``store``; see the module docstring.
 
     ``jobs`` worker processes analyse in parallel (the model is loaded once per
     worker); results are written in input order by this process. ``limit`` stops
     after that many records have been seen (ingested, skipped or failed).
-    KeyboardInterrupt stops cleanly: the summary says ``interrupted`` and every
-    article finished so far is kept."""
+    ``time_budget`` (seconds per article) records an article that takes longer
+    as failed instead of stalling the batch (off by default: with it, what is
+    stored depends on the machine's speed). KeyboardInterrupt stops cleanly: the
+    summary says ``interrupted`` and every article finished so far is kept."""
     parse_skip(skip)  # a bad --skip is a usage error before any work
     own = not isinstance(store, Store)
     st = Store(store) if not isinstance(store, Store) else store
@@ -185,7 +188,7 @@ def ingest(
             source, aid, reason = pending.pop(0)
             _fail(st, summary, source, aid, reason)
 
-    stream = analyze_stream(fresh(), n_process=jobs, batch_size=batch_size, skip=skip)
+    stream = analyze_stream(fresh(), n_process=jobs, batch_size=batch_size, skip=skip, time_budget=time_budget)
     try:
         for res in stream:
             drain()

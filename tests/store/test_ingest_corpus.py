@@ -64,6 +64,13 @@ def test_limit_stops_early(corpus_dir: Path, tmp_path: Path) -> None:
     assert summary.seen == 2
 
 
+def test_time_budget_records_slow_articles_as_failed(corpus_dir: Path, tmp_path: Path) -> None:
+    summary = ingest([corpus_dir / "harbour.txt"], tmp_path / "tb.db", time_budget=1e-9)
+    assert summary.ingested == 0 and summary.failed == 1
+    with Store(tmp_path / "tb.db") as s:
+        assert s.errors()[0]["article_id"] is not None
+
+
 def test_missing_path_is_an_error_row(tmp_path: Path) -> None:
     summary = ingest([tmp_path / "nope"], tmp_path / "e.db")
     assert summary.failed == 1 and summary.ingested == 0

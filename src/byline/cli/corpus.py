@@ -74,7 +74,7 @@ def _open(db: str) -> Store:
 
 
 def _run_ingest(paths: list[str], db: str, jobs: int, batch_size: int, skip: str | None,
-                max_bytes: int, quiet: bool, limit: int | None) -> int:
+                max_bytes: int, quiet: bool, limit: int | None, time_budget: float | None = None) -> int:
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -89,6 +89,8 @@ def _run_ingest(paths: list[str], db: str, jobs: int, batch_size: int, skip: str
 
     from byline.ingest import Summary, estimate_total, ingest
 
+    if time_budget is not None and time_budget <= 0:
+        raise errors.UsageError("--time-budget must be a positive number of seconds")
     if jobs < 0:
         raise errors.UsageError("--jobs must be 0 (one per CPU core) or more")
     if jobs == 0:
@@ -117,7 +119,7 @@ def _run_ingest(paths: list[str], db: str, jobs: int, batch_size: int, skip: str
 
     with progress:
         summary = ingest(paths, store, jobs=jobs, batch_size=batch_size, skip=skip, max_bytes=max_bytes,
-                         progress=update, total=total, limit=limit)
+                         progress=update, total=total, limit=limit, time_budget=time_budget)
     counts = store.count()
     store.close()
     state = "interrupted" if summary.interrupted else "done"
@@ -225,10 +227,12 @@ def register(app: typer.Typer) -> None:
         skip: str | None = typer.Option(None, "--skip", help="Stages to switch off, e.g. quotes,claims."),
         max_bytes: int = typer.Option(readers.MAX_BYTES, "--max-bytes", help="Largest input file accepted."),
         limit: int | None = typer.Option(None, "--limit", help="Stop after this many records."),
+        time_budget: float | None = typer.Option(
+            None, "--time-budget", help="Seconds one article may take before it is recorded as failed."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     ) -> None:
         """Analyse every article under PATHS into a store; rerun to resume."""
-        code = _run_ingest(paths, db, jobs, batch_size, skip, max_bytes, quiet, limit)
+        code = _run_ingest(paths, db, jobs, batch_size, skip, max_bytes, quiet, limit, time_budget)
         if code:  # interrupted (130); the summary above says so
             raise SystemExit(code)
 
