@@ -10,7 +10,8 @@ Never lose work:
   already stored (and duplicates within one run), so it resumes where it stopped
   and ends with the same store as an uninterrupted run;
 * a document that cannot be read or analysed is recorded in the ``errors`` table
-  with the reason, and the batch goes on.
+  with the reason, and the batch goes on; the next run tries it again (and
+  clears its error row when it succeeds).
 """
 
 from __future__ import annotations
