@@ -69,6 +69,10 @@ def test_time_budget_records_slow_articles_as_failed(corpus_dir: Path, tmp_path:
     assert summary.ingested == 0 and summary.failed == 1
     with Store(tmp_path / "tb.db") as s:
         assert s.errors()[0]["article_id"] is not None
+    retry = ingest([corpus_dir / "harbour.txt"], tmp_path / "tb.db")  # the next run retries it
+    assert retry.ingested == 1
+    with Store(tmp_path / "tb.db") as s:
+        assert s.errors() == [] and s.count() == 1
 
 
 def test_missing_path_is_an_error_row(tmp_path: Path) -> None:
