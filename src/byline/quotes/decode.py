@@ -55,6 +55,7 @@ def group(doc: Doc, runs: list[tuple[str, int, int]], quoted_tokens: set[int] | 
     cues = [(i, j) for r, i, j in runs if r == "CUE"]
     attrs = [Attr(cue=[c]) for c in cues]
     orphans: list[tuple[int, int]] = []
+    far: list[tuple[int, tuple[int, int]]] = []
     for role, i, j in runs:
         if role == "CUE":
             continue
@@ -81,6 +82,17 @@ def group(doc: Doc, runs: list[tuple[str, int, int]], quoted_tokens: set[int] | 
         assert best is not None
         a = attrs[best]
         (a.content if role == "CON" else a.source).append((i, j))
+        if role == "CON" and best_key is not None and best_key[0]:
+            far.append((best, (i, j)))
+    # unquoted content from another sentence, when the cue already has content in
+    # its own sentence, belongs to an attribution whose cue was missed: drop it
+    for k, rng in far:
+        a = attrs[k]
+        own = [p for p in a.content if p != rng and _sent_of(doc, p[0]) == _sent_of(doc, a.cue[0][0])]
+        quoted = quoted_tokens is not None and sum(1 for t in range(*rng) if t in quoted_tokens) >= 0.8 * (
+            rng[1] - rng[0])
+        if own and not quoted:
+            a.content.remove(rng)
     out = [a for a in attrs if a.content]
     if orphans and quoted_tokens is not None:
         for i, j in orphans:
