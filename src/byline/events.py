@@ -11,19 +11,28 @@ For each resolved DATE or TIME expression the parse gives the thing it dates:
 
 Actors are the entities mentioned inside the event (``ctx.entity_at`` when the
 entities stage has run, else its ``brief.entities`` mentions; none when
-neither is there). Events are sorted by the start of their date interval,
-coarser dates after finer ones that start together, ties kept in text order;
-``order`` numbers them. Undated clauses are not reported.
+neither is there).
+
+Undated clauses become events only where an explicit temporal connective orders
+them against another event ("Earlier, ...", "after the vote, ...", "before
+the minister resigned, ..."; see :mod:`byline.eventorder`): ``date`` is null
+and ``after`` lists the events the text places each event after.
+
+``order`` numbers the timeline: dated events by the start of their date
+interval, coarser dates after finer ones that start together, ties in text
+order; each undated event right after or before the event it is ordered against.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from byline.eventorder import MAX_SENTS_BACK, Link, find_links, is_clause, timeline
 from byline.model import Event, EventDate, Time
 from byline.pipeline import Context
 
@@ -40,7 +49,7 @@ class _Draft:
     start: int  # repaired offsets
     end: int
     head: int  # token index of the event head (dedupe key)
-    time: Time
+    time: Time | None  # None: an undated event the text orders
     description: str
     entities: list[str]
     noun: str | None = None  # lemma of a noun head ("call"), to merge repeated mentions
@@ -182,11 +191,11 @@ def _merge_repeats(drafts: list[_Draft]) -> list[_Draft]:
     inside its own ("April phone call" beside "an April 16 phone call")."""
     out = []
     for d in drafts:
-        iv = interval(d.time.value)
+        iv = interval(d.time.value) if d.time else None
         repeated = False
         if d.noun and iv is not None:
             for o in drafts:
-                if o is d or o.noun != d.noun:
+                if o is d or o.noun != d.noun or o.time is None:
                     continue
                 ov = interval(o.time.value)
                 if ov is not None and iv[0] <= ov[0] and ov[1] <= iv[1] and ov != iv:
@@ -228,16 +237,176 @@ def run(ctx: Context) -> None:
         drafts.append(_Draft(start, end, head.i, time, _tidy(ctx.repaired[start:end]),
                              _actors(ctx, start, end, doc), noun))
     drafts = _merge_repeats(drafts)
+    before = _ordered(ctx, doc, drafts, pairs)
 
-    def key(d: _Draft) -> tuple[dt.date, int, int]:
-        iv = interval(d.time.value)
-        assert iv is not None
+    def key(d: _Draft) -> tuple[dt.date, int, int] | None:
+        iv = interval(d.time.value) if d.time else None
+        if iv is None:
+            return None
         return iv[0], (iv[1] - iv[0]).days, d.start
 
-    drafts.sort(key=key)
-    for order, d in enumerate(drafts):
-        ctx.brief.events.append(Event(
-            id=ctx.new_id("ev"), description=d.description,
-            date=EventDate(time_id=d.time.id, value=d.time.value), entities=d.entities, order=order,
-            **ctx.loc(d.start, d.end),
-        ))
+    ranked = timeline(len(drafts), [key(d) for d in drafts], before, [d.start for d in drafts])
+    ids = [ctx.new_id("ev") for _ in drafts]
+    events: list[Event | None] = [None] * len(drafts)
+    for order, k in enumerate(ranked):
+        d = drafts[k]
+        date = EventDate(time_id=d.time.id, value=d.time.value) if d.time else None
+        after = [ids[a] for a, b in before if b == k]
+        events[k] = Event(id=ids[k], description=d.description, date=date, after=list(dict.fromkeys(after)),
+                          entities=d.entities, order=order, **ctx.loc(d.start, d.end))
+    ctx.brief.events.extend(sorted((e for e in events if e is not None), key=lambda e: e.order))
+
+
+def _describe(head: Token, skip: set[int]) -> list[Token]:
+    """The clause of ``head`` without the connective tokens ``skip`` (cut where they start or end)."""
+    run = _clause_tokens(head, head.doc[head.i:head.i + 1])
+    h = next((k for k, t in enumerate(run) if t.i == head.i), None)
+    if h is None:
+        return []
+    if len(skip) == 1:  # a lone adverb ("BA had previously forecast"): keep the clause round it
+        run = [t for t in run if t.i not in skip]
+        h = next(k for k, t in enumerate(run) if t.i == head.i)
+    lo, hi = h, h
+    while lo > 0 and run[lo - 1].i not in skip:
+        lo -= 1
+    while hi < len(run) - 1 and run[hi + 1].i not in skip:
+        hi += 1
+    run = run[lo:hi + 1]
+    while run and (run[0].is_punct or run[0].dep_ in ("cc", "mark") or run[0].is_space):
+        run = run[1:]
+    while run and (run[-1].is_punct or run[-1].is_space or run[-1].dep_ == "cc"):
+        run = run[:-1]
+    return run
+
+
+def _noun_phrase(noun: Token) -> list[Token]:
+    toks = list(noun.subtree)
+    while toks and (toks[0].is_punct or toks[0].dep_ == "prep"):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    return toks[:MAX_NOUN_TOKENS]
+
+
+#: Longest noun-phrase event, in tokens.
+MAX_NOUN_TOKENS = 14
+
+
+def _ordered(ctx: Context, doc: Doc, drafts: list[_Draft], pairs: list) -> list[tuple[int, int]]:
+    """Adds the undated events the text orders to ``drafts``; returns pairs
+    ``(a, b)`` of draft indices: the text places ``a`` before ``b``."""
+    spans = sorted(((t.repaired_span or t.span).start, (t.repaired_span or t.span).end) for t, _ in pairs)
+    starts = [s for s, _ in spans]
+
+    def in_time(tok: Token) -> bool:
+        k = bisect.bisect_right(starts, tok.idx) - 1
+        return k >= 0 and spans[k][0] <= tok.idx < spans[k][1]
+
+    line = ctx.data.get("published_line")
+    by_head = {d.head: k for k, d in enumerate(drafts)}
+    sent_of = {}  # token index -> sentence start token index, filled lazily
+
+    def sent_start(i: int) -> int:
+        if i not in sent_of:
+            sent_of[i] = doc[i].sent.start
+        return sent_of[i]
+
+    def draft_for(tok: Token, skip: set[int], noun: bool = False) -> int | None:
+        if tok.i in by_head:
+            return by_head[tok.i]
+        toks = _noun_phrase(tok) if noun else _describe(tok, skip)
+        if len(toks) < (1 if noun else 2):
+            return None
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        if line is not None and line[0] <= start < line[1]:
+            return None
+        drafts.append(_Draft(start, end, tok.i, None, _tidy(ctx.repaired[start:end]), _actors(ctx, start, end, doc),
+                             tok.lemma_.lower() if noun else None))
+        by_head[tok.i] = len(drafts) - 1
+        return len(drafts) - 1
+
+    def preceding(link: Link, exclude: int | None) -> int | None:
+        """The nearest event told before the connective, within MAX_SENTS_BACK
+        sentences; else the main clause of the sentence just before, in the same paragraph."""
+        at = doc[link.at]
+        first = at.sent
+        for _ in range(MAX_SENTS_BACK):
+            if first.start == 0:
+                break
+            first = doc[first.start - 1].sent
+        best = None
+        for k, d in enumerate(drafts):
+            if k == exclude or d.start >= at.idx or d.head == link.head.i or d.start < first.start_char:
+                continue
+            if best is None or d.start > drafts[best].start:
+                best = k
+        if best is not None:
+            return best
+        sent = at.sent
+        if sent.start == 0:
+            return None
+        prev = doc[sent.start - 1].sent
+        if "\n\n" in doc.text[prev.end_char:sent.start_char] or "\n\n" in prev.text.strip():
+            return None
+        root = prev.root
+        return draft_for(root, set()) if is_clause(root) else None
+
+    def named(noun: Token) -> int | None:
+        """An event named by ``noun``: a noun event of that word, or a clause whose subject it is."""
+        lemma = noun.lemma_.lower()
+        for k, d in enumerate(drafts):
+            if d.noun == lemma or any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() == lemma
+                                      for c in doc[d.head].children):
+                return k
+        return None
+
+    links = find_links(doc, in_time) + _unresolved_anaphors(doc, pairs)
+    links.sort(key=lambda link: link.at)
+    before: list[tuple[int, int]] = []
+    for link in links:
+        if line is not None and line[0] <= doc[link.at].idx < line[1]:
+            continue
+        if link.other is not None and link.other_noun:
+            other = named(link.other)
+            if other is None:
+                other = draft_for(link.other, set(), noun=True)
+        elif link.other is not None:
+            other = draft_for(link.other, set())
+        else:
+            other = preceding(link, by_head.get(link.head.i))
+        if other is None:
+            continue
+        me = draft_for(link.head, link.skip)
+        if me is None or me == other:
+            continue
+        if drafts[me].time is not None and drafts[other].time is not None:
+            continue  # both dated: their dates order them
+        pair = (other, me) if link.rel == "after" else (me, other)
+        if pair not in before and (pair[1], pair[0]) not in before:
+            before.append(pair)
+    return before
+
+
+def _unresolved_anaphors(doc: Doc, pairs: list) -> list[Link]:
+    """"The following day" or "a week later" with nothing to resolve from: later than the event just told."""
+    out: list[Link] = []
+    for time, _tx in pairs:
+        if time.value is not None or time.type not in ("DATE", "TIME"):
+            continue
+        t = time.text.lower()
+        rel: str | None = None
+        if re.search(r"\b(?:following|next|after|later|afterwards)\b", t):
+            rel = "after"
+        elif re.search(r"\b(?:previous|prior|preceding|before|earlier)\b", t):
+            rel = "before"
+        if rel is None:
+            continue
+        loc = time.repaired_span or time.span
+        span = doc.char_span(loc.start, loc.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        head = _event_head(span)
+        if head is None or head.pos_ not in ("VERB", "AUX"):
+            continue
+        out.append(Link(head, rel, span[0].i, skip={t.i for t in span}))  # type: ignore[arg-type]
+    return out
