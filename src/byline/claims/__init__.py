@@ -453,6 +453,7 @@ def _make_claim(ctx: Context, s: _Sent, c_start: int, c_end: int, figures: list[
                 source = ClaimSource(quality="vague", name=None)  # quoted, but nobody is named
     quantities = [made[id(f)][0] for f in figures]
     subject = next((made[id(f)][1] for f in figures if made[id(f)][1]), None)
+    c_start = min(c_start, c_end)
     loc = ctx.loc(c_start, c_end)
     claim_text = text[c_start:c_end]
     o_sent = ctx.original_span(s.start, s.end)
