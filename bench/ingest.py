@@ -145,7 +145,7 @@ def query_section(db: Path) -> list[str]:
     lines += ["", f"- Most quoted (canonical names merged across articles): {top}.",
               f"- Most mentioned people: {people}.",
               f"- `quotes --speaker 'Mr Blair'` resolves to {resolved} and gathers {len(forms)} written forms "
-              "of the speaker, e.g. " + ", ".join(f'"{f}"' for f in forms[:6]) + ".", ""]
+              "of the speaker" + (": " + ", ".join(f'"{f}"' for f in forms[:6]) if forms else "") + ".", ""]
     lines += storage_cost(store)
     store.close()
     return lines
