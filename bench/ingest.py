@@ -127,7 +127,9 @@ def query_section(db: Path) -> list[str]:
         ("article ID", lambda: [store.article(art[0]["id"])] if art else []),
     ]
     lines = [QUERIES_HEADING, "",
-             f"On the `--jobs 1` store ({store.count():,} articles); canonical names rebuilt in {refresh:.1f} s.", "",
+             f"On the `--jobs 1` store ({store.count():,} articles), {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC "
+             f"(`bench/ingest.py --queries-only DB` on a store kept with `--keep DB`); canonical names "
+             f"rebuilt in {refresh:.1f} s.", "",
              "| query | rows | ms |", "|---|---:|---:|"]
     answers: dict[str, list] = {}
     for name, fn in checks:
