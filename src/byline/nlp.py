@@ -61,10 +61,11 @@ def safe_text(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
-def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+def chunks(text: str, size: int | None = None) -> list[tuple[int, str]]:
     """Cut ``text`` into pieces of at most about ``size`` characters, preferring
     paragraph breaks, then line breaks, then sentence ends, then spaces. The
     pieces concatenate back to ``text`` exactly; each comes with its offset."""
+    size = size or CHUNK_CHARS
     if len(text) <= size:
         return [(0, text)]
     out: list[tuple[int, str]] = []
