@@ -37,6 +37,11 @@ _NOT_SUPERLATIVE = {"interest", "forest", "guest", "request", "protest", "arrest
                     "earnest", "priest", "unrest", "conquest", "behest", "bequest", "inquest", "attest",
                     "detest", "biggest"}
 _REPORT_RE = re.compile(rf"(?:{REPORT_VERBS})")
+# cues of reported speech whose speaker can source a figure ("Argentina signed a $240m deal" is no report)
+_CUE_RE = re.compile(rf"\b(?:{REPORT_VERBS}|according|telling|saying|adding|noting|explaining|arguing|insist\w*|"
+                     r"emphasi[sz]\w*|stress\w*|recount\w*|reiterat\w*|accus\w*|acknowledg\w*|admit\w*|"
+                     r"told|tweet\w*|wrote|asked|answer\w*|repl\w*|respond\w*|testif\w*|explain\w*|"
+                     r"announc\w*|declar\w*|describ\w*|call\w*|point\w*)\b")
 _EVENT_VERB_SKIP = {"be", "have", "say", "tell", "do", "make", "get", "go", "seem", "appear", "become", "emphasize",
                     "stress", "insist", "recount", "reiterate", "reference", "confirm", "deny", "accuse", "urge",
                     "ask", "call", "explain", "add", "argue", "describe", "address", "note", "suggest", "think",
@@ -402,7 +407,7 @@ def _make_claim(ctx: Context, s: _Sent, c_start: int, c_end: int, figures: list[
     if frame is not None:
         f_start, f_end = c_start + frame.frame_start, c_start + frame.frame_end
         src_start, src_end = c_start + frame.src_start, c_start + frame.src_end
-        first_fig = figures[0].start if figures else c_start
+        first_fig = figures[0].start if figures else (anchor_span[0] if anchor_span else c_end)
         governs = frame.position != "inner" or f_start < first_fig
         if governs:
             eid = _entity_in(ctx, src_start, src_end)
@@ -441,7 +446,9 @@ def _make_claim(ctx: Context, s: _Sent, c_start: int, c_end: int, figures: list[
     if hit is not None:
         q, direct = hit
         sp = q.speaker
-        if sp is not None and sp.name and (direct or source.quality == "none"):
+        cue = (q.cue.text if q.cue else "").lower()
+        reported_ok = direct or not cue or _CUE_RE.search(cue) is not None
+        if sp is not None and sp.name and (direct or source.quality == "none") and reported_ok:
             quote_id = q.id
             quality = "named" if sp.entity_id else quality_of(sp.name, False)
             source = ClaimSource(name=sp.name, entity_id=sp.entity_id,
