@@ -142,7 +142,8 @@ _RAW_RULES: list[tuple[str, str, Callable[[str, re.Match[str]], bool] | None]] =
     ("iso", r"\d{4}-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?",
      None),
     ("slash", r"[01]?\d/[0-3]?\d/(?:\d{4}|\d\d)(?!/)", None),
-    ("date", rf"(?:{WEEKDAY},?\s+)?(?:(?:the\s+)?{EDGE}[\s-]+)?{MONTH}\s+{DAYNUM}(?:,?\s+{YEAR})?"
+    ("date", rf"(?:{WEEKDAY},?\s+|(?i:last|next|this)\s+)?(?:(?:the\s+)?{EDGE}[\s-]+)?{MONTH}\s+{DAYNUM}"
+             rf"(?:,?\s+{YEAR})?"
              rf"(?:,?\s+(?:at\s+)?{CLOCK})?", None),
     ("date", rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?", None),
     ("month_year", rf"(?:(?:{EDGE})[\s-]+)?{MONTH},?\s+(?:of\s+)?(?:{YEAR}|{YEAR_WORDS})", None),
@@ -156,7 +157,8 @@ _RAW_RULES: list[tuple[str, str, Callable[[str, re.Match[str]], bool] | None]] =
     ("time", rf"(?i:the\s+)?{CLOCK}", None),
     ("time", rf"(?:{WEEKDAY}|(?i:today|tomorrow|yesterday|tonight)|{MONTH}\s+{DAYNUM}(?:,?\s+{YEAR})?)"
              rf",?\s+(?i:at|by|around|about)\s+{CLOCK}", None),
-    ("weekday", rf"(?:(?i:last|next|this|this\s+coming|past|coming|early|late|that)\s+)?{WEEKDAY}"
+    ("weekday", rf"(?:(?i:last|next|this|this\s+coming|past|coming|early|late|that"
+                rf"|the\s+(?:previous|preceding|following|next))\s+)?{WEEKDAY}"
                 rf"(?:'s)?(?:\s+{PART})?", _weekday_ok),
     ("weekday", rf"(?i:the\s+)?(?i:day|night)\s+(?i:before|after)\s+(?:(?i:last|next)\s+)?{WEEKDAY}", None),
     ("deictic", r"(?i:(?:late|early|mid-?afternoon|mid-?morning)\s+)?"
@@ -198,6 +200,8 @@ _RAW_RULES: list[tuple[str, str, Callable[[str, re.Match[str]], bool] | None]] =
                  rf"straight|consecutive|full|trading|business)\s+)?{UNIT}"
                  rf"(?:\s+(?i:ago|earlier|from now|hence|back|previously))?(?![\w-])", None),
     ("duration", rf"(?i:the)\s+{NUM}\s+{UNIT}(?![\w-])", None),
+    ("duration", rf"(?:{MOD}\s+(?!(?i:the)\b))?(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+"
+                 rf"{UNIT}\s+(?i:and\s+a\s+half)(?![\w-])", None),
     ("duration", rf"(?:{MOD}\s+(?!(?i:the)\b))?(?:(?i:the)\s+)?(?i:past|last|next|coming|previous|recent|following)\s+"
                  rf"(?i:few|several|many)\s+{UNIT}", None),
     ("duration", r"(?i:(?:the\s+)?(?:past|last|next|coming|previous|recent)\s+(?:decade|century|fortnight))", None),
@@ -240,9 +244,15 @@ _AMOUNT_BEFORE = re.compile(r"(?:\d|percent|%|once|twice|times|dollars|cents|eur
 
 
 def _not_a_time(text: str, rule: str, m: re.Match[str]) -> bool:
-    """Readings TimeML does not mark: ages ("52 years old") and rates ("$2
-    million a year", taken as a rate of the amount, not a time)."""
+    """Readings TimeML does not mark: ages ("52 years old"), rates ("$2
+    million a year", taken as a rate of the amount, not a time), and titles
+    ("ABC's \"This Week\"", "High Noon")."""
     t = m.group(0)
+    before = text[max(0, m.start() - 6):m.start()]
+    if re.fullmatch(r"This\s+Week", t) and re.search(r"(?:[\"“`']|'s)\s*$", before):
+        return True  # the title of a programme
+    if re.fullmatch(r"(?i)noon", t) and re.search(r"(?i)\bhigh\s+$", before):
+        return True
     if rule == "duration" and re.match(r"\s+old\b", text[m.end():m.end() + 5]):
         return True
     if rule == "duration" and re.search(r"(?i)quarters?$", t) and (

@@ -143,7 +143,7 @@ def _completed(c: _Ctx) -> Callable[[Point], bool]:
 
 
 _AHEAD = re.compile(r"(?i)\b(?:effective|starting|beginning|as\s+early\s+as|as\s+soon\s+as|scheduled\s+for|due"
-                    r"|until|till)\s+(?:on\s+)?$")
+                    r"|until|till|ahead\s+of)\s+(?:on\s+)?$")
 
 
 def _tense(c: _Ctx, f: Found) -> str | None:
@@ -228,6 +228,18 @@ def _h_date(f: Found, c: _Ctx, tx: Timex) -> None:
     cm = re.search(r"(\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)|noon|midnight)", body, re.I)
     if cm:
         clock = _clock(cm.group(1))
+    if yr is None and c.dct is not None and re.match(r"(?i)(?:last|next)\s", body):
+        # "last Oct. 23": the latest one before the publication date; "next" the first after it
+        back = body[:4].lower() == "last"
+        yr = c.dct.year
+        try:
+            if back and dt.date(yr, month, day) >= c.dct:
+                yr -= 1
+            elif not back and dt.date(yr, month, day) <= c.dct:
+                yr += 1
+        except ValueError:
+            return
+        tx.anchor = "published"
     if yr is None:
         yr = _year_for(c, f, month, day)
         if yr is None:
@@ -319,6 +331,16 @@ def _h_weekday(f: Found, c: _Ctx, tx: Timex) -> None:
         tx.value = f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else "")
         tx.precision = "day"
         return
+    if re.match(r"the\s+(?:previous|preceding|following|next)\s", t):
+        # "down 4.5% from the previous Friday": the one before (after) the day just mentioned
+        base = _ref(c, tx, lambda p: p.gran in ("day", "part", "time"), window=CLOCK_WINDOW * 3)
+        ref = base.date if base is not None else c.dct
+        step = -1 if re.match(r"the\s+(?:previous|preceding)", t) else 1
+        d = weekday_near(ref + dt.timedelta(days=step), wd, step)
+        if base is None:
+            tx.anchor = "published"
+        tx.point = Point("day", d)
+        return
     if re.match(r"(?:last|past)\s", t):
         d = weekday_near(c.dct - dt.timedelta(days=1), wd, -1)
     elif re.match(r"(?:next|coming)\s", t):
@@ -352,6 +374,13 @@ def _h_deictic(f: Found, c: _Ctx, tx: Timex) -> None:
     elif "tomorrow" in t:
         d += dt.timedelta(days=1)
     part = _part(t)
+    if part and t.startswith("the "):
+        # "placed buy orders in the morning": the morning of the day the text is talking about
+        base = _ref(c, tx, lambda p: p.gran in ("day", "part", "time"), window=CLOCK_WINDOW)
+        if base is not None:
+            tx.type = "TIME"
+            tx.point = Point("part", base.date, part=part)
+            return
     if part and not re.match(r"(?:late|early)\s", t):
         tx.type = "TIME"
         _publish(tx, Point("part", d, part=part))
@@ -598,6 +627,8 @@ def _h_duration(f: Found, c: _Ctx, tx: Timex) -> None:
         return
     found, n = _amount(re.sub(r"^(?:the\s+)?(?:past|last|next|first|coming|previous|following|final|remaining|"
                               r"recent|latest|entire|full|whole|same|other)\s+", "", t))
+    if found and n is not None and re.search(r"\band\s+a\s+half$", t):
+        n += 0.5  # "a minute and a half"
     if not found:
         singular = re.search(r"\b(?:second|minute|hour|day|night|week|month|quarter|year|decade|century)-long$", t)
         n = 1.0 if singular or re.search(r"\b(?:past|last|next|coming|previous|recent)\b", t) else None

@@ -41,7 +41,8 @@ def tense_of_verb(verb: Token) -> Tense | None:
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
         head = verb.head
         if head is not verb and (head.lemma_.lower() in _FUTURE_GOING or head.lower_ in ("going", "due")):
-            return "future"
+            # "had been due to expire Friday": the plan lay ahead then, the day is past now
+            return "past" if _pluperfect(head) else "future"
         if head is not verb:
             return tense_of_verb(head)
     if any(a.tag_ in ("VBD",) for a in auxes) or verb.tag_ == "VBD":
@@ -67,6 +68,18 @@ def tense_of_verb(verb: Token) -> Tense | None:
     return None
 
 
+def _pluperfect(tok: Token) -> bool:
+    """``tok`` (or the verb it completes: "had been due") has the auxiliary "had"."""
+    for t in (tok, tok.head) if tok.dep_ in ("acomp", "xcomp", "attr") else (tok,):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in t.children) or t.lower_ == "had":
+            return True
+    return False
+
+
+#: Verbs that put what they govern ahead: "has scheduled a news conference Thursday".
+_SCHEDULE = {"schedule", "reschedule", "slate", "postpone", "delay", "defer"}
+
+
 def tense_at(doc: Doc | None, start: int, end: int) -> Tense | None:
     """Tense of the clause around character offsets ``[start, end)`` of ``doc``."""
     if doc is None:
@@ -85,6 +98,8 @@ def tense_at(doc: Doc | None, start: int, end: int) -> Tense | None:
     if verb is None:
         return None
     tense = tense_of_verb(verb)
+    if verb.lemma_.lower() in _SCHEDULE and tense != "future" and not _pluperfect(verb):
+        return "future"
     if tense == "future" and root.dep_ in _NOUN_MOD and root.head.pos_ == "NOUN":
         return None  # "under a June agreement": a thing named by a noun is rarely still ahead
     return tense
