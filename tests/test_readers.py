@@ -76,3 +76,14 @@ def test_iter_files_recurses_and_filters(tmp_path):
         (tmp_path / name).write_text("x")
     names = [p.relative_to(tmp_path).as_posix() for p in readers.iter_files(tmp_path)]
     assert names == ["a.txt", "sub/b.html", "sub/c.jsonl"]
+
+
+def test_plain_text_headline_becomes_the_title(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant TimeWarner jumped 76%.\n")
+    rec = readers.read_one(f)
+    assert rec["title"] == "Ad sales boost Time Warner profit"
+    assert rec["text"].startswith("Ad sales boost")  # the text stays as given
+    g = tmp_path / "b.txt"
+    g.write_text("The council met on Tuesday.\nIt approved the budget.\n")
+    assert "title" not in readers.read_one(g)

@@ -234,9 +234,23 @@ def records_from_bytes(data: bytes, name: str, kind: str) -> Iterator[dict[str, 
         text = normalise_newlines(text)
         if not text.strip():
             raise errors.empty_input(name)
-        yield {"text": text, "source": name}
+        rec = {"text": text, "source": name}
+        if (title := headline_of(text)) is not None:
+            rec["title"] = title
+        yield rec
     else:
         raise errors.unsupported_format(name)
+
+
+def headline_of(text: str) -> str | None:
+    """The first line of a plain-text article when it reads as a headline: short,
+    not ending like a sentence, and followed by more text (news files such as
+    the BBC's put the title there). The text itself is left as given."""
+    first, sep, rest = text.lstrip("\ufeff \t\n").partition("\n")
+    first = first.strip()
+    if not sep or not rest.strip() or not first or len(first) > 150 or len(first.split()) < 2:
+        return None
+    return None if first[-1] in ".,;" else first
 
 
 def read_jsonl_text(text: str, name: str) -> Iterator[dict[str, Any]]:

@@ -40,10 +40,12 @@ def _short(s: str, n: int = 160) -> str:
 
 
 def headline(brief: Brief) -> str:
-    if brief.article.title:
-        return brief.article.title.strip()
-    first = brief.article.repaired_text.strip().split("\n", 1)[0].strip()
-    return _short(first, 100) if first else "(untitled)"
+    """The title; when the title is the text's own first line, its repaired form."""
+    a = brief.article
+    first = a.repaired_text.strip().split("\n", 1)[0].strip()
+    if a.title and not a.text.lstrip().startswith(a.title.strip()):
+        return a.title.strip()
+    return _short(first, 100) if first else (a.title or "(untitled)")
 
 
 def _words(text: str) -> int:
