@@ -49,3 +49,13 @@ def test_the_morning_is_the_morning_of_the_day_in_view() -> None:
 
 def test_titles_are_not_times() -> None:
     assert _values('Baker said on ABC\'s "This Week" that the talks failed; it was like "High Noon."') == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shipments resume within two to three weeks.", [("two", "P2W"), ("three weeks", "P3W")]),
+    ("The summit meets on April 24 and 25.", [("April 24", "1989-04-24"), ("25", "1989-04-25")]),
+    ("On May 3 and 4 people died.", [("May 3", "1989-05-03")]),
+])
+def test_ranges_give_both_ends(text: str, expected: list[tuple[str, str]]) -> None:
+    got = [(t.text, t.value) for t in find_times(text, dt.date(1989, 4, 19))]
+    assert got == expected

@@ -287,7 +287,42 @@ def find(text: str) -> list[Found]:
             start, end = _trim(text, m.start(), m.end())
             if end > start:
                 cands.append(Found(start, end, rule.name, text[start:end]))
-    return _select(cands)
+    found = _select(cands)
+    return _ranges(text, found)
+
+
+#: The first end of a range whose second end is a full expression: "two to three weeks", "April 24 and 25".
+_RANGE_NUM = re.compile(rf"(?<![\w$.,])({NUMW}|\d{{1,3}}(?:\.\d+)?)\s*(?:to|or|-|–)\s*$")
+_RANGE_DAY = re.compile(r"^\s*(?:and|to|through|-|–)\s*((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
+                        r"(?=\s*[.,;:)]|\s+(?:in|at|when|and|the|of)\b|\s*$)")
+
+
+def _ranges(text: str, found: list[Found]) -> list[Found]:
+    """Adds the other end of a range, which TimeML marks as an expression of its
+    own: "two" in "two to three weeks" (rule ``range_num``, read with the unit
+    after it) and "25" in "April 24 and 25" (rule ``range_day``, read with the
+    month before it)."""
+    extra: list[Found] = []
+    taken = [(f.start, f.end) for f in found]
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    for f in found:
+        if f.rule == "duration" and re.match(rf"(?:{NUM})[\s-]+{UNIT}$", f.text):
+            m = _RANGE_NUM.search(text[max(0, f.start - 24):f.start])
+            if m and m.group(1).lower() not in ("a", "an", "some", "many", "several", "few"):
+                s = f.start - (len(text[max(0, f.start - 24):f.start]) - m.start(1))
+                e = s + len(m.group(1))
+                if free(s, e):
+                    extra.append(Found(s, e, "range_num", text[s:e]))
+        elif f.rule == "date" and not re.search(r"\d{4}", f.text):
+            m = _RANGE_DAY.match(text[f.end:f.end + 16])
+            if m:
+                s, e = f.end + m.start(1), f.end + m.end(1)
+                if free(s, e):
+                    extra.append(Found(s, e, "range_day", text[s:e]))
+    return sorted(found + extra, key=lambda f: f.start) if extra else found
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

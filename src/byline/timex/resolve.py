@@ -835,10 +835,33 @@ def _h_fiscal(f: Found, c: _Ctx, tx: Timex) -> None:
     _publish(tx, at("year", c.dct).shift(offset, "year"))
 
 
+def _h_range_num(f: Found, c: _Ctx, tx: Timex) -> None:
+    """"two" in "two to three weeks": a duration in the unit of the range's other end."""
+    m = re.match(r"\s*(?:to|or|-|–)\s*\S+[\s-]+(\w+)", c.text[f.end:f.end + 40])
+    unit = _unit(m.group(1)) if m else None
+    found, n = _amount(f.text + " ")
+    if unit is None or not found or n is None:
+        return
+    tx.type = "DURATION"
+    tx.value = duration_value(n, unit)
+    tx.precision = "duration"
+
+
+def _h_range_day(f: Found, c: _Ctx, tx: Timex) -> None:
+    """"25" in "April 24 and 25": that day of the month just mentioned."""
+    base = _ref(c, tx, lambda p: p.gran == "day", window=40)
+    day = int(re.match(r"\d+", f.text).group(0))  # type: ignore[union-attr]
+    if base is None or day <= base.date.day:
+        tx.anchor = tx.anchor_index = None
+        return
+    tx.point = Point("day", base.date.replace(day=day))
+
+
 _HANDLERS: dict[str, Callable[[Found, _Ctx, Timex], None]] = {
     "iso": _h_iso, "slash": _h_slash, "date": _h_date, "month_year": _h_month_year, "month": _h_month,
     "time": _h_time, "weekday": _h_weekday, "deictic": _h_deictic, "rel": _h_rel, "anaphor": _h_anaphor,
     "year": _h_year, "decade": _h_decade, "century": _h_century, "quarter": _h_quarter,
     "duration": _h_duration, "plural": _h_plural, "recent": _h_recent, "ref": _h_ref, "set": _h_set,
     "season": _h_season, "holiday": _h_holiday, "yearend": _h_yearend, "fiscal": _h_fiscal,
+    "range_num": _h_range_num, "range_day": _h_range_day,
 }
