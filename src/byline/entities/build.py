@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -123,6 +125,70 @@ def _common_word(doc: Doc, c: Cluster, lower_counts: Counter[str]) -> bool:
     )
 
 
+def title_case_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of heading lines written in Title Case: at least three words of four letters
+    or more, 85 % of them capitalised, not in ALL CAPS, not ending like a sentence. Empty when
+    every line is one (no body text to trust instead)."""
+    out = []
+    pos = 0
+    body = False
+    for line in text.split("\n"):
+        ws = re.findall(r"[^\W\d_]{4,}", line)
+        heading = False
+        if len(ws) >= 3 and not line.isupper() and not line.rstrip(" \t\"'”’").endswith("."):
+            caps = sum(1 for w in ws if w[0].isupper() and not w.isupper())
+            heading = caps >= 0.85 * len(ws)
+        if heading:
+            out.append((pos, pos + len(line)))
+        elif ws:
+            body = True
+        pos += len(line) + 1
+    return out if body else []
+
+
+def _heading_names(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """In a Title-Case line capitals tell nothing: a name there is trusted only when the body
+    names the same referent. "U.S. National Security Council Response" joins the council
+    named in the body (cut to its name); "Background" or "Global Context" seen only in
+    headings are dropped."""
+    lines = title_case_lines(doc.text)
+    if not lines:
+        return clusters
+    starts = [s for s, _ in lines]
+
+    def in_heading(m: NameMention) -> bool:
+        k = bisect_right(starts, m.start) - 1
+        return k >= 0 and m.end <= lines[k][1]
+
+    body_keys: dict[str, Cluster] = {}
+    for c in clusters:
+        if any(not in_heading(m) for m in c.mentions):
+            for key in c.keys:
+                body_keys.setdefault(key, c)
+    out: list[Cluster] = []
+    moved: list[tuple[NameMention, Cluster]] = []
+    for c in clusters:
+        if any(not in_heading(m) for m in c.mentions):
+            out.append(c)
+            continue
+        for m in c.mentions:
+            ws = m.text.split()
+            for n in range(len(ws), 0, -1):
+                target = body_keys.get(norm(" ".join(ws[:n])))
+                if target is not None:
+                    if n < len(ws):
+                        m.end = m.start + len(" ".join(ws[:n]))
+                        m.text = m.name = doc.text[m.start:m.end]
+                        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                        if span is not None:
+                            m.tok_start, m.tok_end = span.start, span.end
+                    moved.append((m, target))
+                    break
+    for m, target in moved:
+        target.mentions.append(m)
+    return out
+
+
 def _propagation_keys(clusters: list[Cluster]) -> dict[str, str]:
     """One-word keys that name exactly one cluster: surnames of people, acronyms and one-word
     names of organisations and places."""
@@ -151,6 +217,7 @@ def analyze(doc: Doc, new_id: Callable[[str], str] | None = None) -> Analysis:
         clusters = build(doc, sorted(mentions + extra, key=lambda m: m.start))
     lower_counts = Counter(t.lower_ for t in doc if t.is_alpha and t.text.islower() and not t.is_sent_start)
     clusters = [c for c in clusters if not _common_word(doc, c, lower_counts)]
+    clusters = _heading_names(doc, clusters)
     tok_cluster: dict[int, int] = {}
     for ci, c in enumerate(clusters):
         for m in c.mentions:
