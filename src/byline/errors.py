@@ -94,3 +94,41 @@ def unknown_stage(name: str, known: list[str]) -> UsageError:
 
 def unsupported_format(path: str) -> InputError:
     return InputError(f"{path}: unsupported file type (use .txt, .html, .json, .jsonl, .warc)")
+
+
+# -- HTTP server and API (byline.web) ------------------------------------------------
+# The API passes the messages above on as they are; these are the few that only an
+# HTTP server has: size and time limits, routes that need a corpus, unknown ids.
+
+BAD_CONTENT_LENGTH = "invalid Content-Length header"
+TEXT_OR_HTML = "send exactly one of 'text' or 'html' (a non-empty string)"
+NO_CORPUS = "no corpus is open: start the server with `byline serve --db corpus.db`"
+NUL_IN_TEXT = "request: the text contains NUL characters: looks like binary data, not text or HTML"
+NOT_A_BRIEF = "the body is not a valid brief"
+
+
+def request_too_large(size: int, limit: int, *, streamed: bool = False) -> str:
+    """``size``: the declared length, or (``streamed``) the bytes read when the limit was passed."""
+    what = f"more than {size:,} bytes" if streamed else f"{size:,} bytes"
+    return f"request body is {what}, over the {limit:,}-byte limit (start the server with a larger --max-bytes)"
+
+
+def request_timed_out(seconds: float) -> str:
+    return (f"analysis took longer than the time limit ({seconds:g} s) "
+            "(send a shorter article, or start the server with a larger --timeout)")
+
+
+def no_article(article_id: str) -> str:
+    return f"no article with id {article_id!r} in the corpus"
+
+
+def no_route(path: str) -> str:
+    return f"no such page or endpoint: {path}"
+
+
+def bad_request(detail: str) -> str:
+    return f"invalid request: {detail}"
+
+
+def internal_error(exc: BaseException) -> str:
+    return f"internal error: {type(exc).__name__}: {exc}"

@@ -180,6 +180,8 @@ def from_obj(obj: Any, name: str) -> dict[str, Any]:
         v = obj.get(k)
         if v is not None and v != "":
             rec[k] = str(v)
+    if "title" not in rec and (title := headline_of(rec["text"])) is not None:
+        rec["title"] = title
     if "published" in rec:
         rec["published_source"] = "given"
     return rec

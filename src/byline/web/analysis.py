@@ -14,12 +14,12 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from byline import errors as messages
 from byline import readers
 from byline.api import analyze
 from byline.errors import InputError, LimitError
 from byline.model import Brief
 from byline.pipeline import parse_published
-from byline.web import messages
 
 
 class AnalyzeRequest(BaseModel):

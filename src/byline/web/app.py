@@ -21,10 +21,10 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from byline import __version__
+from byline import errors as messages
 from byline.errors import BylineError, LimitError, ModelMissingError, StoreError, UsageError
 from byline.model import Brief
 from byline.render import markdown
-from byline.web import messages
 from byline.web.analysis import Analyzer, AnalyzeRequest, to_record
 from byline.web.corpus import Corpus
 from byline.web.limits import SecurityHeaders, SizeLimit
@@ -116,11 +116,11 @@ def create_app(db: str | Path | None = None, max_bytes: int = MAX_BYTES, timeout
 
     @app.exception_handler(TimeoutError)
     async def _timeout(_: Request, exc: TimeoutError) -> JSONResponse:
-        return _error(504, messages.timed_out(timeout))
+        return _error(504, messages.request_timed_out(timeout))
 
     @app.exception_handler(Exception)
     async def _internal(_: Request, exc: Exception) -> JSONResponse:
-        return _error(500, messages.internal(exc))
+        return _error(500, messages.internal_error(exc))
 
     def need_corpus() -> Corpus:
         if corpus is None:

@@ -11,7 +11,7 @@ import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-from byline.web import messages
+from byline import errors as messages
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -73,7 +73,7 @@ class SizeLimit:
                     await send_error(send, 400, messages.BAD_CONTENT_LENGTH)
                     return
                 if declared > limit:
-                    await send_error(send, 413, messages.too_large(declared, limit))
+                    await send_error(send, 413, messages.request_too_large(declared, limit))
                     return
         seen = 0
         started = rejected = False
@@ -90,7 +90,7 @@ class SizeLimit:
                     # own answer (if any) is dropped.
                     rejected = True
                     if not started:
-                        await send_error(send, 413, messages.too_large(seen - 1, limit, streamed=True))
+                        await send_error(send, 413, messages.request_too_large(seen - 1, limit, streamed=True))
                     return {"type": "http.disconnect"}
             return message
 
