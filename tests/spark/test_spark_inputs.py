@@ -98,3 +98,25 @@ def test_a_failing_record_is_an_error_row(monkeypatch):
     assert [t for t, _ in items] == ["errors"]
     source, aid, reason = items[0][1]
     assert source == "s1" and aid == pipeline.article_id("Some text.") and "stage exploded" in reason
+
+
+@pytest.mark.parametrize(("banner", "ok"), [
+    ('openjdk version "17.0.15" 2025-04-15', True),
+    ('openjdk version "21" 2023-09-19', True),
+    ('openjdk version "11.0.2" 2019-01-15', False),
+    ('java version "1.8.0_401"', False),
+])
+def test_java_version_check(tmp_path, monkeypatch, banner, ok):
+    from byline.spark.job import java_problem
+
+    java = tmp_path / "bin" / "java"
+    java.parent.mkdir()
+    java.write_text(f"#!/bin/sh\necho '{banner}' >&2\n")
+    java.chmod(0o755)
+    monkeypatch.setenv("JAVA_HOME", str(tmp_path))
+    problem = java_problem()
+    assert (problem is None) == ok, problem
+    if not ok:
+        assert "Java 17" in problem and "openjdk-17-jre-headless" in problem
+    monkeypatch.setenv("JAVA_HOME", str(tmp_path / "nowhere"))
+    assert "none was found" in java_problem()
