@@ -176,23 +176,24 @@ def timeline(n: int, dated_key: Sequence[tuple | None], before: Sequence[tuple[i
     """
     order = sorted((i for i in range(n) if dated_key[i] is not None), key=lambda i: dated_key[i])  # type: ignore
     placed = set(order)
+    partners: dict[int, list[tuple[int, int]]] = {}  # event -> [(other, +1 if event is after other else -1)]
+    for a, b in before:
+        partners.setdefault(b, []).append((a, 1))
+        partners.setdefault(a, []).append((b, -1))
     pending = sorted((i for i in range(n) if i not in placed), key=lambda i: text_pos[i])
     while pending:
-        progress = False
-        for u in list(pending):
-            for a, b in before:
-                if b == u and a in placed:
-                    order.insert(order.index(a) + 1, u)
-                elif a == u and b in placed:
-                    order.insert(order.index(b), u)
-                else:
-                    continue
-                placed.add(u)
-                pending.remove(u)
-                progress = True
-                break
-        if not progress:
-            u = pending.pop(0)
+        rest: list[int] = []
+        for u in pending:
+            anchor = next(((o, side) for o, side in partners.get(u, []) if o in placed), None)
+            if anchor is None:
+                rest.append(u)
+                continue
+            o, side = anchor
+            order.insert(order.index(o) + (1 if side > 0 else 0), u)
+            placed.add(u)
+        if len(rest) == len(pending):
+            u = rest.pop(0)  # a group tied to no placed event: after the timeline so far
             order.append(u)
             placed.add(u)
+        pending = rest
     return order

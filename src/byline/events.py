@@ -247,11 +247,14 @@ def run(ctx: Context) -> None:
 
     ranked = timeline(len(drafts), [key(d) for d in drafts], before, [d.start for d in drafts])
     ids = [ctx.new_id("ev") for _ in drafts]
+    earlier: dict[int, list[int]] = {}
+    for a, b in before:
+        earlier.setdefault(b, []).append(a)
     events: list[Event | None] = [None] * len(drafts)
     for order, k in enumerate(ranked):
         d = drafts[k]
         date = EventDate(time_id=d.time.id, value=d.time.value) if d.time else None
-        after = [ids[a] for a, b in before if b == k]
+        after = [ids[a] for a in earlier.get(k, [])]
         events[k] = Event(id=ids[k], description=d.description, date=date, after=list(dict.fromkeys(after)),
                           entities=d.entities, order=order, **ctx.loc(d.start, d.end))
     ctx.brief.events.extend(sorted((e for e in events if e is not None), key=lambda e: e.order))
@@ -363,6 +366,7 @@ def _ordered(ctx: Context, doc: Doc, drafts: list[_Draft], pairs: list) -> list[
     links = find_links(doc, in_time) + _unresolved_anaphors(doc, pairs)
     links.sort(key=lambda link: link.at)
     before: list[tuple[int, int]] = []
+    seen: set[tuple[int, int]] = set()
     for link in links:
         if line is not None and line[0] <= doc[link.at].idx < line[1]:
             continue
@@ -382,7 +386,8 @@ def _ordered(ctx: Context, doc: Doc, drafts: list[_Draft], pairs: list) -> list[
         if drafts[me].time is not None and drafts[other].time is not None:
             continue  # both dated: their dates order them
         pair = (other, me) if link.rel == "after" else (me, other)
-        if pair not in before and (pair[1], pair[0]) not in before:
+        if pair not in seen and (pair[1], pair[0]) not in seen:
+            seen.add(pair)
             before.append(pair)
     return before
 
