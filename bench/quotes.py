@@ -214,8 +214,10 @@ def render(res, spk, textacy_errors, n, raw_aps, all_aps, args) -> list[str]:
         "attributions; unquoted recall is the weak side.",
         "* Partial and nested quotes (``inside`` set) are not counted: PolNeAR has one attribution per token "
         "and no nested quotes; they are covered by `tests/quotes/`.",
-        "* Throughput is for all stages of `analyze`, including other areas' stages; the share of the quotes "
-        "stage alone is about 15 % of the parse time (CPU time, 30 dev articles).",
+        "* Throughput is for all stages of `analyze`, including other areas' stages. The quotes stage's own "
+        "work (features, CRF, rules, building) is about 15 % of the parse's CPU time (30 dev articles); at the "
+        "time of this run its speaker lookups through `ctx.entity_at` cost several times that, because the "
+        "entities span resolver rebuilds `doc.text` (a join over all tokens) on every lookup.",
     ]
     return lines
 
