@@ -319,7 +319,7 @@ class Builder:
                 return
         after = self.span(q.end, min(para_end, q.end + 200))
         closing = self.text[q.content_start:q.content_end].rstrip()[-1:]
-        new_sentence = closing in ".!?" and tail.lstrip()[:1].isupper()
+        new_sentence = bool(closing) and closing in ".!?" and tail.lstrip()[:1].isupper()
         if after is not None and len(after) and _words(tail) and not new_sentence:
             verb = self.cue_verb(after.sent if after.sent.start >= after.start else after, threshold=0.3)
             if verb is not None and verb.idx >= q.end:
