@@ -463,12 +463,19 @@ def main() -> int:
             f"{spec_lines}\n\n"
             "## Where the value errors are (TBAQ)\n\n"
             "Run with `--errors FILE` to list them. Most of the remaining value misses follow annotator "
-            "conventions that differ within the corpus itself: weeks as `1989-WXX` next to `1998-W32`, "
-            "'Friday night' valued as the bare day in some files and `TNI` in others (Byline keeps the part "
-            "of day), 'a year ago' valued as a year, a quarter, a month or a day, years as `1968-XX` in one "
-            "file. The rest are real misses: weekdays whose direction the tense does not settle, events "
-            "narrated relative to a date other than the publication date, ranges ('two to three weeks'), and "
-            "vague words the corpus marks only some of the time ('now', 'recently', 'daily').\n",
+            "conventions that differ within the corpus itself: weeks as `1989-WXX` next to `1998-W32` (and "
+            "`2000-W6` unpadded), 'Friday night' valued as the bare day in some files and `TNI` or `TEV` in "
+            "others (Byline keeps the part of day, as TimeML asks), 'a year ago' valued as a year, a quarter, "
+            "a month or a day, 'the quarter ended Sept. 30' as `1989-QX`, `P1Q` or a numbered quarter, years as "
+            "`1968-XX` in one file. The rest are real misses: weekdays whose direction the tense does not "
+            "settle, events narrated relative to a date other than the publication date, and vague words the "
+            "corpus marks only some of the time ('now', 'recently', 'daily').\n\n"
+            "Second pass (general rules only, each checked against the whole error list): a plan in the "
+            "pluperfect lies in the past ('had been due to expire Friday'); 'scheduled', 'postponed' and "
+            "'ahead of' look forward; 'the previous Friday' counts back from the day in view; 'last Oct. 23' "
+            "and 'next Nov. 7' are one expression; 'in the morning' is the morning of the day in view; 'a minute "
+            "and a half'; both ends of a range ('two to three weeks', 'April 24 and 25'); programme titles "
+            "('\"This Week\"', 'High Noon') are not times.\n",
             encoding="utf-8",
         )
         print(f"\nwrote {OUT.relative_to(ROOT)}")
