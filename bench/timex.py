@@ -475,7 +475,8 @@ def main() -> int:
             "'ahead of' look forward; 'the previous Friday' counts back from the day in view; 'last Oct. 23' "
             "and 'next Nov. 7' are one expression; 'in the morning' is the morning of the day in view; 'a minute "
             "and a half'; both ends of a range ('two to three weeks', 'April 24 and 25'); programme titles "
-            "('\"This Week\"', 'High Noon') are not times.\n",
+            "('\"This Week\"', 'High Noon') are not times. First pass, for comparison: value F1 0.816, "
+            "relaxed F1 0.947, strict F1 0.879 (official scorer).\n",
             encoding="utf-8",
         )
         print(f"\nwrote {OUT.relative_to(ROOT)}")
