@@ -8,7 +8,7 @@ maps its inside to its whole extent (a span that touches it grows to cover it).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -153,14 +153,19 @@ def compose(original: str, first: Iterable[Change], second: Iterable[Change]) ->
     f_ends = m._rep_ends
     deltas = [c.delta for c in f_changes]
 
+    prefix = [0]
+    for d in deltas:
+        prefix.append(prefix[-1] + d)
+
     def to_orig(x: int, end: bool = False) -> int:
         """Intermediate position ``x`` (outside every first-layer change) in ``original``;
         a first-layer deletion sitting exactly at ``x`` counts as before a start, after an end."""
-        shift = 0
-        for j, re_ in enumerate(f_ends):
-            rs_ = m._rep_starts[j]
-            if re_ < x or (re_ == x and (rs_ < x or not end)):
+        j = bisect_left(f_ends, x)  # changes ending before x
+        shift = prefix[j]
+        while j < len(f_ends) and f_ends[j] == x:
+            if m._rep_starts[j] < x or not end:
                 shift += deltas[j]
+            j += 1
         return x - shift
 
     out: list[Change] = []
