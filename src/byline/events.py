@@ -268,7 +268,9 @@ def _describe(head: Token, skip: set[int]) -> list[Token]:
         return []
     if len(skip) == 1:  # a lone adverb ("BA had previously forecast"): keep the clause round it
         run = [t for t in run if t.i not in skip]
-        h = next(k for k, t in enumerate(run) if t.i == head.i)
+        h = next((k for k, t in enumerate(run) if t.i == head.i), None)
+        if h is None:
+            return []
     lo, hi = h, h
     while lo > 0 and run[lo - 1].i not in skip:
         lo -= 1
