@@ -187,3 +187,12 @@ def test_abbreviated_title_matches_description():
     w = by_name(es, "Elizabeth Warren")
     s = text.index("the senator")
     assert a.resolver(s, s + len("the senator")) == w.id
+
+
+def test_heading_name_joins_the_body_name():
+    text = ("National Security Council Response\n"
+            "The National Security Council did not comment on the report on Monday, officials said.")
+    _, es = ents(text)
+    e = by_name(es, "National Security Council")
+    assert len([m for m in e.mentions if m.kind == "name"]) == 2
+    assert not [x for x in es if "Response" in x.name]

@@ -127,15 +127,17 @@ def _common_word(doc: Doc, c: Cluster, lower_counts: Counter[str]) -> bool:
 
 def title_case_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of heading lines written in Title Case: at least three words of four letters
-    or more, 85 % of them capitalised, not in ALL CAPS, not ending like a sentence. Empty when
-    every line is one (no body text to trust instead)."""
+    or more, 85 % of them capitalised, not in ALL CAPS, not ending like a sentence, and not a
+    table or list row (no digits or brackets, under three commas, at most 12 words). Empty
+    when every line is one (no body text to trust instead)."""
     out = []
     pos = 0
     body = False
     for line in text.split("\n"):
         ws = re.findall(r"[^\W\d_]{4,}", line)
         heading = False
-        if len(ws) >= 3 and not line.isupper() and not line.rstrip(" \t\"'”’").endswith("."):
+        if (len(ws) >= 3 and not line.isupper() and not line.rstrip(" \t\"'”’").endswith(".")
+                and not re.search(r"[\d()\[\]]", line) and line.count(",") < 3 and len(line.split()) <= 12):
             caps = sum(1 for w in ws if w[0].isupper() and not w.isupper())
             heading = caps >= 0.85 * len(ws)
         if heading:

@@ -255,11 +255,12 @@ def _role(doc: Doc, m: NameMention, ent_tokens: dict[int, Span]) -> None:
 
 def _bracket_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """"The World Health Organization (WHO": an entity run across a bracket is two names; so is
-    one run across a possessive ("Trump's Military Proposal" in Title-Case damaged text)."""
+    one run across a possessive ("Trump's Military Proposal" in Title-Case damaged text) or a
+    line break (a heading run into the next line)."""
     out = []
     s = start
     for i in range(start, end):
-        if doc[i].text in "()[]" or doc[i].tag_ == "POS":
+        if doc[i].text in "()[]" or doc[i].tag_ == "POS" or (doc[i].is_space and "\n" in doc[i].text):
             if i > s:
                 out.append((s, i))
             s = i + 1
