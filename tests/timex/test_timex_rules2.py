@@ -59,3 +59,9 @@ def test_titles_are_not_times() -> None:
 def test_ranges_give_both_ends(text: str, expected: list[tuple[str, str]]) -> None:
     got = [(t.text, t.value) for t in find_times(text, dt.date(1989, 4, 19))]
     assert got == expected
+
+
+def test_a_possessive_weekday_names_a_past_day_when_the_tense_is_silent() -> None:
+    got = _values("The notes carry a 24% premium over Thursday's closing price.")
+    assert got["Thursday"] == "1989-10-26"
+    assert _values("The board awaits next Thursday's vote.")["next Thursday"] == "1989-11-02"

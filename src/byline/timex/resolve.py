@@ -348,7 +348,10 @@ def _h_weekday(f: Found, c: _Ctx, tx: Timex) -> None:
     elif re.match(r"this\s", t):
         d = weekday_near(c.dct, wd, 0)
     else:
-        d = weekday_near(c.dct, wd, _direction(_tense(c, f)))
+        direction = _direction(_tense(c, f))
+        if direction == 0 and c.text[f.end:f.end + 2] in ("'s", "’s"):
+            direction = -1  # "over Thursday's closing price": a thing already there to name
+        d = weekday_near(c.dct, wd, direction)
     if "before" in t:
         d -= dt.timedelta(days=1)
     elif "after" in t:
