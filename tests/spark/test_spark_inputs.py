@@ -31,6 +31,20 @@ def test_gzipped_listing_uris_and_folders(tmp_path):
     assert found.local[1:] == [str(files["warc"]), str(files["jsonl"])]
 
 
+def test_cli_checks_arguments_before_starting_spark(tmp_path, capsys):
+    from byline.cli import main
+
+    for args, exit_code, msg in (
+        ([str(tmp_path / "nowhere.paths")], 3, "no such file"),
+        ([str(tmp_path), "--skip", "nonsense"], 2, "unknown stage"),
+        ([str(tmp_path), "--conf", "novalue"], 2, "KEY=VALUE"),
+    ):
+        code = main(["spark", *args, "--output", str(tmp_path / "out")])
+        err = capsys.readouterr().err
+        assert code == exit_code and msg in err, err
+        assert err.count("\n") == 1  # one line, no traceback
+
+
 def test_unreadable_listing_is_a_clear_error(tmp_path):
     with pytest.raises(errors.InputError, match="no such file"):
         inputs.expand([str(tmp_path / "nowhere.paths")])

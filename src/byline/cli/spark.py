@@ -42,7 +42,8 @@ def register(app: typer.Typer) -> None:
         from byline.pipeline import parse_skip
         from byline.spark.job import active_session, run_job, session
 
-        parse_skip(skip)  # a usage error before Spark starts
+        parse_skip(skip)  # usage and input errors before Spark starts
+        inputs.check_listings(paths)
         settings = {"spark.ui.showConsoleProgress": "false", **_conf(conf)}
         had_session = active_session() is not None
         spark_session = session(master, conf=settings)

@@ -83,6 +83,14 @@ def _resolve(entry: str, listing: str) -> str:
     return str(Path(listing).parent / entry)
 
 
+def check_listings(paths: Iterable[str]) -> None:
+    """Fail early (before Spark starts) on a local listing that is not there."""
+    for raw in paths:
+        loc = local_path(str(raw))
+        if loc is not None and is_listing(str(raw)) and not Path(loc).exists():
+            raise errors.not_found(str(raw))
+
+
 def expand(paths: Iterable[str], read_remote: Callable[[str], bytes] | None = None) -> Inputs:
     """Expand command-line inputs into the files to read, on the driver, in the
     order ``byline ingest`` reads them: each path in turn, folders walked in sorted
