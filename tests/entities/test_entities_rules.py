@@ -196,3 +196,10 @@ def test_heading_name_joins_the_body_name():
     e = by_name(es, "National Security Council")
     assert len([m for m in e.mentions if m.kind == "name"]) == 2
     assert not [x for x in es if "Response" in x.name]
+
+
+def test_names_inside_a_quotation_are_not_the_narrators_he():
+    text = 'Barack Obama spoke on Monday. "If Donald Trump is elected, the agency will change," he said.'
+    a, es = ents(text)
+    he = text.index("he said")
+    assert a.resolver(he, he + 2) == by_name(es, "Barack Obama").id

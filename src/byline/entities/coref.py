@@ -77,6 +77,7 @@ class Resolver:
             for t in s:
                 self.sent_of[t.i] = si
         self.roles: list[list[str]] = [[m.role for m in c.mentions if m.role] for c in clusters]
+        self.quoted = _quoted_tokens(doc)
         self.history: list[_Seen] = []
         self.links: list[Link] = []
         self.appos_roles: list[tuple[int, str]] = []
@@ -95,6 +96,8 @@ class Resolver:
                 break
             if s.tok >= tok.i or s.cluster in out:
                 continue
+            if s.tok in self.quoted and tok.i not in self.quoted:
+                continue  # a name quoted from someone is not what the narrator's "he said" refers to
             if self._label(s.cluster) in labels:
                 out[s.cluster] = s
         return sorted(out.values(), key=lambda s: -s.tok)
@@ -290,6 +293,34 @@ class Resolver:
             if t.i in self.tok_cluster:
                 return self.tok_cluster[t.i]
         return None
+
+
+_OPEN = "“"
+_CLOSE = "”"
+
+
+def _quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of tokens inside quotation marks (curly pairs, or straight quotes toggled per
+    paragraph); unbalanced marks end at the paragraph break."""
+    out: set[int] = set()
+    inside = False
+    for tok in doc:
+        t = tok.text
+        if "\n" in t:
+            inside = False
+            continue
+        if t == _OPEN or t == "``":
+            inside = True
+            continue
+        if t == _CLOSE or t == "''":
+            inside = False
+            continue
+        if t == '"':
+            inside = not inside
+            continue
+        if inside:
+            out.add(tok.i)
+    return out
 
 
 def resolve(doc: Doc, clusters: list[Cluster], tok_cluster: dict[int, int]) -> tuple[list[Link],
