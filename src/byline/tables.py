@@ -34,9 +34,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                "source_name", "source_entity_id", "source_quality", "quote_id",
                "check_worthiness"),
     "times": ("article_id", "id", "text", "type", "value", "precision", "anchor", "start", "end",
-              "r_start", "r_end"),
+              "r_start", "r_end", "mod"),
     "events": ("article_id", "id", "description", "time_id", "date_value", "entity_ids",
-               "timeline_order", "start", "end", "r_start", "r_end"),
+               "timeline_order", "start", "end", "r_start", "r_end", "after_ids"),
     "flags": ("article_id", "seq", "kind", "message", "severity", "evidence", "details", "refs"),
     "errors": ("source", "article_id", "reason"),
 }
@@ -139,7 +139,7 @@ def rows(brief: Brief, source: str | None = None) -> dict[str, list[dict[str, An
     for t in brief.times:
         out["times"].append({
             "article_id": aid, "id": t.id, "text": t.text, "type": t.type, "value": t.value,
-            "precision": t.precision, "anchor": t.anchor, **_loc(t),
+            "precision": t.precision, "anchor": t.anchor, **_loc(t), "mod": t.mod,
         })
     for ev in brief.events:
         out["events"].append({
@@ -147,6 +147,7 @@ def rows(brief: Brief, source: str | None = None) -> dict[str, list[dict[str, An
             "time_id": ev.date.time_id if ev.date else None,
             "date_value": ev.date.value if ev.date else None,
             "entity_ids": _j(ev.entities), "timeline_order": ev.order, **_loc(ev),
+            "after_ids": _j(ev.after),
         })
     for i, f in enumerate(brief.flags):
         out["flags"].append({
