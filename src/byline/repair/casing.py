@@ -50,6 +50,10 @@ DOC_CAP, DOC_CAP_MAX = 0.7, 2.0  # ... against noise per other capitalised use
 CAPS_HEADLINE_WORDS = 20
 MIN_BLIND_WORDS = 3
 
+#: Words an acronym usually skips ("Federal Bureau of Investigation (FBI)"); lowered as usual.
+ACRONYM_SKIP = frozenset("of for and the in on to at a an de del la los las by with".split())
+_ACRONYM = re.compile(r"[A-Z][A-Za-z&]*[A-Z]|[A-Z]{2,}")
+
 
 def _lower(word: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in word)
@@ -157,8 +161,68 @@ def _doc_casing(lns: list[Line]) -> dict[str, list[int]]:
     return seen
 
 
+def _expansion_run(toks: list[Token], text: str, letters: str, idx: list[int]) -> set[int]:
+    """Match ``letters`` (an acronym, upper case) against the words at ``idx`` (in
+    reading order): every letter is the initial of a capitalised word, words in
+    ``ACRONYM_SKIP`` may sit between them, and the words are separated only by
+    spaces, commas or hyphens. Returns the indices of the initial-giving words, or
+    an empty set when the run is no expansion of the acronym."""
+    out: set[int] = set()
+    k = 0
+    prev: Token | None = None
+    for i in idx:
+        t = toks[i]
+        if prev is not None and text[prev.end:t.start].strip(" ,-") != "":
+            return set()
+        prev = t
+        if t.shape in ("t", "u", "m") and t.text[0].upper() == letters[k]:
+            out.add(i)
+            k += 1
+            if k == len(letters):
+                return out
+        elif t.key in ACRONYM_SKIP and out:
+            continue
+        else:
+            return set()
+    return set()
+
+
+def acronym_expansions(toks: list[Token], text: str) -> set[int]:
+    """Indices of words that spell out an adjacent parenthesised acronym.
+
+    "Centers for Disease Control and Prevention (CDC)" or "NWS (National Weather
+    Service)": the capitalised words whose initials make the acronym are a name
+    and keep their capitals even in a noisy sentence; the function words in
+    between ("for", "and") are judged as usual. General, not a list of names: the
+    acronym written next to the run is the evidence."""
+    keep: set[int] = set()
+    for a, t in enumerate(toks):
+        if t.shape not in ("u", "m") or not _ACRONYM.fullmatch(t.text):
+            continue
+        letters = "".join(c for c in t.text if c.isupper())
+        n = len(letters)
+        if n < 2 or n > 10:
+            continue
+        inside = text[t.start - 1:t.start] == "(" and text[t.end:t.end + 1] == ")"
+        if inside and a > 0 and text[toks[a - 1].end:t.start] in (" (", "("):
+            # the expansion ends right before "(ACRONYM)": try runs ending at a-1
+            for b in range(a - 1, max(-1, a - 1 - 2 * n), -1):
+                run = _expansion_run(toks, text, letters, list(range(b, a)))
+                if run and b in run:
+                    keep |= run
+                    break
+        if a + 1 < len(toks) and text[t.end:toks[a + 1].start] == " (":
+            close = text.find(")", toks[a + 1].start)
+            idx = [j for j in range(a + 1, min(len(toks), a + 1 + 2 * n)) if close < 0 or toks[j].end <= close]
+            run = _expansion_run(toks, text, letters, idx)
+            if run and close >= 0 and text[toks[max(run)].end:close].strip() == "":
+                keep |= run
+    return keep
+
+
 def _lower_noise(model: Model, toks: list[Token], threshold: float,
-                 seen: dict[str, list[int]], titles: list[tuple[int, int]] = ()) -> list[Change]:  # type: ignore[assignment]
+                 seen: dict[str, list[int]], titles: list[tuple[int, int]] = (),  # type: ignore[assignment]
+                 keep: set[int] = frozenset()) -> list[Change]:  # type: ignore[assignment]
     """Lower the capitalised words scored as noise. The first word of a quotation
     or after ':' may start a sentence and is kept; after a dash only the surest go.
 
@@ -169,7 +233,7 @@ def _lower_noise(model: Model, toks: list[Token], threshold: float,
     neighbours (a name's words stand out once the noise around them is gone)."""
     cands = []
     for i, t in enumerate(toks):
-        if t.shape != "t" or t.initial or t.soft in ("quote", "colon"):
+        if t.shape != "t" or t.initial or t.soft in ("quote", "colon") or i in keep:
             continue
         if len(t.text) == 1 and i + 1 < len(toks) and toks[i + 1].initial is False and _initial(toks, i):
             continue  # "A. Dale": a name's initial
@@ -260,9 +324,9 @@ def casing_changes(text: str, model: Model) -> list[Change]:
     titles = quoted_titles(text) if fixing and ("“" in text or '"' in text) else []
     for s, llr in pending:
         if llr >= TITLE_LLR or (doc_damaged and llr >= 0):
-            changes += _lower_noise(model, s.tokens, NOISE_P, seen, titles)
+            changes += _lower_noise(model, s.tokens, NOISE_P, seen, titles, acronym_expansions(s.tokens, text))
         elif doc_damaged:
-            changes += _lower_noise(model, s.tokens, STRICT_P, seen, titles)
+            changes += _lower_noise(model, s.tokens, STRICT_P, seen, titles, acronym_expansions(s.tokens, text))
     return changes
 
 
