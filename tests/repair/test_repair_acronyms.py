@@ -37,3 +37,10 @@ def test_non_matching_words_are_not_protected() -> None:
     assert _kept("Health Safety Office, Then (OSH) Later.") == []
     noisy = "The Report Said The Plan (ABC) Would Cost More Money Than Anyone Had Expected In The Budget Talks."
     assert "the plan (ABC) would cost" in repair(noisy).text
+
+
+def test_tokenized_text_with_spaced_parentheses() -> None:
+    text = "The Talks At The World Boxing Council ( WBC ) Ended."
+    assert _kept(text) == ["World", "Boxing", "Council"]
+    text = "The FOMC ( Federal Open Market Committee ) Has Been Firm."
+    assert _kept(text) == ["Federal", "Open", "Market", "Committee"]

@@ -53,6 +53,7 @@ MIN_BLIND_WORDS = 3
 #: Words an acronym usually skips ("Federal Bureau of Investigation (FBI)"); lowered as usual.
 ACRONYM_SKIP = frozenset("of for and the in on to at a an de del la los las by with".split())
 _ACRONYM = re.compile(r"[A-Z][A-Za-z&]*[A-Z]|[A-Z]{2,}")
+_OPEN_PAREN = re.compile(r" ?\( ?")  # "(CDC)", and "( CDC )" in tokenized text
 
 
 def _lower(word: str) -> str:
@@ -203,15 +204,15 @@ def acronym_expansions(toks: list[Token], text: str) -> set[int]:
         n = len(letters)
         if n < 2 or n > 10:
             continue
-        inside = text[t.start - 1:t.start] == "(" and text[t.end:t.end + 1] == ")"
-        if inside and a > 0 and text[toks[a - 1].end:t.start] in (" (", "("):
+        closed = text[t.end:t.end + 2].startswith((")", " )"))
+        if closed and a > 0 and _OPEN_PAREN.fullmatch(text[toks[a - 1].end:t.start]):
             # the expansion ends right before "(ACRONYM)": try runs ending at a-1
             for b in range(a - 1, max(-1, a - 1 - 2 * n), -1):
                 run = _expansion_run(toks, text, letters, list(range(b, a)))
                 if run and b in run:
                     keep |= run
                     break
-        if a + 1 < len(toks) and text[t.end:toks[a + 1].start] == " (":
+        if a + 1 < len(toks) and _OPEN_PAREN.fullmatch(text[t.end:toks[a + 1].start]):
             close = text.find(")", toks[a + 1].start)
             idx = [j for j in range(a + 1, min(len(toks), a + 1 + 2 * n)) if close < 0 or toks[j].end <= close]
             run = _expansion_run(toks, text, letters, idx)
