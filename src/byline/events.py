@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from byline.eventorder import MAX_SENTS_BACK, Link, find_links, is_clause, timeline
 from byline.model import Event, EventDate, Time
+from byline.nlp import doc_text
 from byline.pipeline import Context
 
 #: Longest description, in tokens.
@@ -351,7 +352,7 @@ def _ordered(ctx: Context, doc: Doc, drafts: list[_Draft], pairs: list) -> list[
         if sent.start == 0:
             return None
         prev = doc[sent.start - 1].sent
-        if "\n\n" in doc.text[prev.end_char:sent.start_char] or "\n\n" in prev.text.strip():
+        if "\n\n" in doc_text(doc)[prev.end_char:sent.start_char] or "\n\n" in prev.text.strip():
             return None
         root = prev.root
         return draft_for(root, set()) if is_clause(root) else None

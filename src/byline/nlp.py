@@ -61,6 +61,15 @@ def safe_text(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy rebuilds the string from all the
+    tokens on every access, which costs a full pass over the document."""
+    cached = doc.user_data.get("byline_text")
+    if cached is None:
+        cached = doc.user_data["byline_text"] = doc.text
+    return cached  # type: ignore[no-any-return]
+
+
 def chunks(text: str, size: int | None = None) -> list[tuple[int, str]]:
     """Cut ``text`` into pieces of at most about ``size`` characters, preferring
     paragraph breaks, then line breaks, then sentence ends, then spaces. The

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from byline.nlp import doc_text
+
 REPORT_VERBS = (
     "said|says|say|told|tells|reported|reports|report|found|finds|find|showed|shows|show|shown|suggest|suggests|"
     "suggested|estimated|estimates|estimate|indicate|indicates|indicated|reveal|reveals|revealed|claim|claims|"
@@ -359,7 +361,7 @@ def parse_frame(span: Span, figure_char: int | None) -> tuple[Frame, Span] | Non
             if fig not in set(clause.subtree) or src.start <= fig.i < src.end:
                 continue
         size = len(list(clause.subtree))
-        tail = not doc.text[f_end: span.end_char].strip(" .;:!?\"”’'")
+        tail = not doc_text(doc)[f_end: span.end_char].strip(" .;:!?\"”’'")
         lead = f_start - base <= 3
         frame = Frame(src.text, src.start_char - base, src.end_char - base, f_start - base, f_end - base, "",
                       "lead" if lead else "tail" if tail else "inner")

@@ -17,6 +17,7 @@ from byline.entities.mentions import NameMention, extract, propagate
 from byline.entities.names import is_acronym, norm, tidy
 from byline.entities.resolve import SpanResolver
 from byline.model import Entity, Mention, Salience
+from byline.nlp import doc_text
 
 if TYPE_CHECKING:
     from byline.pipeline import Context
@@ -43,7 +44,7 @@ class Analysis:
                 return ctx.loc(s, e)
             return {"span": {"start": s, "end": e}}
 
-        text = self.doc.text
+        text = doc_text(self.doc)
         per_cluster: list[list[tuple[int, int, str]]] = [[] for _ in self.clusters]
         for ci, c in enumerate(self.clusters):
             for m in c.mentions:
@@ -153,7 +154,7 @@ def _heading_names(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     names the same referent. "U.S. National Security Council Response" joins the council
     named in the body (cut to its name); "Background" or "Global Context" seen only in
     headings are dropped."""
-    lines = title_case_lines(doc.text)
+    lines = title_case_lines(doc_text(doc))
     if not lines:
         return clusters
     starts = [s for s, _ in lines]
@@ -180,7 +181,7 @@ def _heading_names(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
                 if target is not None:
                     if n < len(ws):
                         m.end = m.start + len(" ".join(ws[:n]))
-                        m.text = m.name = doc.text[m.start:m.end]
+                        m.text = m.name = doc_text(doc)[m.start:m.end]
                         span = doc.char_span(m.start, m.end, alignment_mode="expand")
                         if span is not None:
                             m.tok_start, m.tok_end = span.start, span.end

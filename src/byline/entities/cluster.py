@@ -18,6 +18,7 @@ from byline.entities.gender import of_first_name
 from byline.entities.lexicon import COUNTRY_VARIANTS, GENDERED_TITLES
 from byline.entities.mentions import NameMention
 from byline.entities.names import acronym_of, country, is_acronym, norm, tidy
+from byline.nlp import doc_text
 
 #: Label families: names in different families never merge on a partial match.
 FAMILY = {"PERSON": "named", "ORG": "named", "FAC": "named", "PRODUCT": "named", "EVENT": "named",
@@ -73,7 +74,7 @@ def _keys(name: str) -> set[str]:
 def _explicit_acronyms(doc: Doc, mentions: list[NameMention]) -> dict[int, int]:
     """"Long Name (ACR)" and "ACR (Long Name)": index of either mention -> index of the other."""
     pairs: dict[int, int] = {}
-    text = doc.text
+    text = doc_text(doc)
     for a, ma in enumerate(mentions):
         for b in range(a + 1, min(a + 3, len(mentions))):
             mb = mentions[b]

@@ -23,6 +23,7 @@ from byline.entities.lexicon import (
     TITLE_NOUNS,
 )
 from byline.entities.names import norm
+from byline.nlp import doc_text
 
 #: spaCy labels kept as entities (numbers, dates and works of art are not).
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW"})
@@ -81,7 +82,7 @@ def _char_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     A trailing period is kept only when it closes an abbreviation ("U.S.")."""
     cs = doc[start].idx
     ce = doc[end - 1].idx + len(doc[end - 1].text)
-    text = doc.text
+    text = doc_text(doc)
     while cs < ce and text[cs] in QUOTE_CHARS:
         cs += 1
     while ce > cs and text[ce - 1] in QUOTE_CHARS:
@@ -94,7 +95,7 @@ def _make(doc: Doc, start: int, end: int, label: str) -> NameMention | None:
     if start >= end or end - start > MAX_TOKENS:
         return None
     cs, ce = _char_bounds(doc, start, end)
-    text = doc.text[cs:ce]
+    text = doc_text(doc)[cs:ce]
     if not any(c.isalpha() for c in text) or "\n" in text:
         return None
     words = [t.text for t in doc[start:end] if any(c.isalpha() for c in t.text)]
@@ -183,8 +184,8 @@ def _coordinated(doc: Doc, mentions: list[NameMention]) -> None:
         if head_tok.i >= m.tok_end:  # head outside the entity: extend it
             m.end = head_tok.idx + len(head_tok.text)
             m.tok_end = head_tok.i + 1
-            m.text = doc.text[m.start:m.end]
-            m.name = f"{doc.text[m.start:doc[head_tok.i - 1].idx + len(doc[head_tok.i - 1].text)]} {suffix}"
+            m.text = doc_text(doc)[m.start:m.end]
+            m.name = f"{doc_text(doc)[m.start:doc[head_tok.i - 1].idx + len(doc[head_tok.i - 1].text)]} {suffix}"
         else:
             m.name = m.text[: m.text.rfind(" ")] + " " + suffix if " " in m.text else m.text
         m.label = "ORG"
@@ -199,7 +200,7 @@ def _extend_capitalised_head(doc: Doc, m: NameMention) -> None:
                                                                                         "PERSON", "LOC"):
         m.end = nxt.idx + len(nxt.text)
         m.tok_end = nxt.i + 1
-        m.text = m.name = doc.text[m.start:m.end]
+        m.text = m.name = doc_text(doc)[m.start:m.end]
         m.label = "ORG"
 
 
@@ -246,11 +247,11 @@ def _role(doc: Doc, m: NameMention, ent_tokens: dict[int, Span]) -> None:
     if last < first:
         return
     cs, ce = _char_bounds(doc, first, last + 1)
-    role = doc.text[cs:ce].strip()
+    role = doc_text(doc)[cs:ce].strip()
     if role:
         m.role = role
         m.role_start = cs
-        m.extras.append(doc.text[cs:m.end])
+        m.extras.append(doc_text(doc)[cs:m.end])
 
 
 def _bracket_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -288,7 +289,7 @@ def propagate(doc: Doc, mentions: list[NameMention], keys: dict[str, str]) -> li
             continue
         cs, ce = _char_bounds(doc, tok.i, tok.i + 1)
         if ce > cs:
-            out.append(NameMention(cs, ce, doc.text[cs:ce], label, tok.i, tok.i + 1))
+            out.append(NameMention(cs, ce, doc_text(doc)[cs:ce], label, tok.i, tok.i + 1))
     return out
 
 

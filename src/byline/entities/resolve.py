@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from byline.entities.lexicon import SPOKES_NOUNS, TITLE_NOUNS
+from byline.nlp import doc_text
 
 
 class SpanResolver:
@@ -34,10 +35,10 @@ class SpanResolver:
 
     def _lookup(self, start: int, end: int) -> str | None:
         doc = self._doc
-        n = len(doc.text)
+        text = doc_text(doc)
+        n = len(text)
         if not isinstance(start, int) or not isinstance(end, int) or start < 0 or end > n or start >= end:
             return None
-        text = doc.text
         while start < end and not text[start].isalnum():
             start += 1
         while end > start and not text[end - 1].isalnum():

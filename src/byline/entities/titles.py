@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from byline.entities.lexicon import TITLE_NOUNS
 from byline.entities.names import norm
 from byline.model import Evidence, Flag
+from byline.nlp import doc_text
 
 if TYPE_CHECKING:
     from byline.entities.build import Analysis
@@ -31,7 +32,7 @@ def _heads(role: str) -> tuple[set[str], bool]:
 
 def titled_mentions(analysis: Analysis, ci: int) -> list[tuple[int, int, str]]:
     """(start, end, text) of each mention of cluster ``ci`` that carries a title."""
-    text = analysis.doc.text
+    text = doc_text(analysis.doc)
     out = []
     for m in analysis.clusters[ci].mentions:
         if m.role and m.role_start is not None:

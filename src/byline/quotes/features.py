@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LOWER, ORTH, SENT_START, TAG
 from spacy.tokens import Doc
 
+from byline.nlp import doc_text
 from byline.quotes import marks
 
 #: Lemmas that open reported content without being verbs.
@@ -124,7 +125,7 @@ def doc_features(doc: Doc, cue_probs: Mapping[str, float], quoted: list[marks.Qu
     the tagger would find nothing there, and skipping them saves time.
     """
     if text is None:
-        text = doc.text  # rebuilt from the tokens on every access: pass it in when known
+        text = doc_text(doc)  # cached: spaCy rebuilds doc.text on every access
     if quoted is None:
         quoted = marks.find(text)
     mask = marks.inside_mask(text, quoted)

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 
 from byline.model import Quote, SpeakerRef, TextSpan
 from byline.model import Span as CharSpan
+from byline.nlp import doc_text
 from byline.pipeline import Context
 from byline.quotes import marks, speakers, tagger
 from byline.quotes.decode import Attr
@@ -94,7 +95,7 @@ class Builder:
         self.doc = doc
         last = doc[-1]
         same = last.idx + len(last.text_with_ws) == len(ctx.repaired)  # cheap check: doc.text is costly
-        self.text = ctx.repaired if same else doc.text
+        self.text = ctx.repaired if same else doc_text(doc)
         self.quoted = marks.find(self.text)
         self.mask = marks.inside_mask(self.text, self.quoted)
         t = tagger.load()

@@ -15,6 +15,7 @@ from pathlib import Path
 import pycrfsuite
 from spacy.tokens import Doc
 
+from byline.nlp import doc_text
 from byline.quotes import decode, features, marks, syntax
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
@@ -37,9 +38,9 @@ class Tagger:
 
     def tag(self, doc: Doc, quoted: list[marks.Quoted] | None = None, text: str | None = None,
             mask: bytearray | None = None) -> list[decode.Attr]:
-        """Attributions in ``doc`` (``text`` is ``doc.text``, passed when known: spaCy rebuilds it)."""
+        """Attributions in ``doc`` (``text`` is ``doc.text``, passed when known)."""
         if text is None:
-            text = doc.text
+            text = doc_text(doc)
         if quoted is None:
             quoted = marks.find(text)
         arrays = features.Arrays(doc)
