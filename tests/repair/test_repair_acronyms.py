@@ -44,3 +44,12 @@ def test_tokenized_text_with_spaced_parentheses() -> None:
     assert _kept(text) == ["World", "Boxing", "Council"]
     text = "The FOMC ( Federal Open Market Committee ) Has Been Firm."
     assert _kept(text) == ["Federal", "Open", "Market", "Committee"]
+
+
+def test_name_run_keeps_inner_word_between_sure_name_and_capital() -> None:
+    noisy = ("Police Said The Gunmen Belonged To The Sonora Bay Trading Company And Had Fled Across The River "
+             "Before Dawn.")
+    out = repair(noisy).text
+    assert "the Sonora Bay Trading" in out  # "Trading" sits between a sure name word and a capital
+    assert out.startswith("Police said the gunmen belonged to the ")
+    assert "and had fled across" in out

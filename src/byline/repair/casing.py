@@ -47,6 +47,8 @@ LOWER_LLR = 4.0  # all-lowercase sentence: evidence that capitals were lost
 LOWER_INITIAL = 1.5  # evidence from a lowercase sentence start
 DOC_LOW, DOC_LOW_MAX = 1.0, 2.0  # log-odds for noise per lowercase use of the word elsewhere in the document
 DOC_CAP, DOC_CAP_MAX = 0.7, 2.0  # ... against noise per other capitalised use
+RUN_RESCUE_P = 0.8  # a lowered word below this noise score is kept between a sure name and a capitalised word
+RUN_NAME_P = 0.2  # ... where the left neighbour's noise score is at most this (a confident name)
 CAPS_HEADLINE_WORDS = 20
 MIN_BLIND_WORDS = 3
 
@@ -264,6 +266,15 @@ def _lower_noise(model: Model, toks: list[Token], threshold: float,
                 p = first[i] = _adjusted(model.p_noise(view, i), t, seen)
             if p >= (max(th, STRICT_P) if t.soft else th):
                 lowered.add(i)
+    if RUN_RESCUE_P > 0:
+        for i in sorted(lowered):
+            if not (0 < i < len(toks) - 1) or first.get(i, 1.0) >= RUN_RESCUE_P:
+                continue
+            left, right = toks[i - 1], toks[i + 1]
+            confident = (i - 1) not in lowered and left.shape in ("t", "m") and not left.initial and (
+                first.get(i - 1, 0.0) <= RUN_NAME_P)
+            if confident and right.shape in ("t", "m") and right.start - toks[i].end == 1:
+                lowered.discard(i)
     return [Change("casing", toks[i].start, toks[i].end, _lower(toks[i].text)) for i in sorted(lowered)]
 
 
