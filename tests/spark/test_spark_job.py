@@ -31,7 +31,9 @@ def spark():
     if problem:
         pytest.skip(problem)
     os.environ["PYSPARK_PYTHON"] = sys.executable
-    s = session("local[2]", app_name="byline-tests", conf={
+    # local[2]: two cores; ",3": a task may be tried three times, as a cluster retries it (a busy
+    # shared machine can lose a Python worker; a deterministic failure still fails every try)
+    s = session("local[2,3]", app_name="byline-tests", conf={
         "spark.ui.enabled": "false", "spark.ui.showConsoleProgress": "false",
         "spark.sql.shuffle.partitions": "2", "spark.default.parallelism": "2",
         "spark.driver.memory": "512m",
