@@ -132,3 +132,39 @@ def bad_request(detail: str) -> str:
 
 def internal_error(exc: BaseException) -> str:
     return f"internal error: {type(exc).__name__}: {exc}"
+
+
+# -- Spark (byline.spark) ----------------------------------------------------------------
+
+PYSPARK_MISSING = "PySpark is not installed: install it with `pip install 'byline[spark]'`"
+
+
+def java_missing() -> UsageError:
+    return UsageError("Spark needs Java 17 or newer and none was found: install Debian's "
+                      "openjdk-17-jre-headless (`make system-deps`) or set JAVA_HOME")
+
+
+def java_unrunnable(java: str, why: BaseException) -> UsageError:
+    return UsageError(f"cannot run {java} ({why}); Spark needs Java 17 or newer")
+
+
+def java_too_old(java: str, major: int, minimum: int) -> UsageError:
+    return UsageError(f"Spark 4 needs Java {minimum} or newer, but {java} is Java {major}: "
+                      "install openjdk-17-jre-headless or point JAVA_HOME at a newer Java")
+
+
+def spark_not_started(first_line: str) -> UsageError:
+    return UsageError(f"Spark did not start: {first_line}")
+
+
+def bad_partitions() -> UsageError:
+    return UsageError("--partitions must be at least 1")
+
+
+def no_inputs() -> UsageError:
+    return UsageError("no inputs given")
+
+
+def output_exists(output: str, tables: list[str]) -> UsageError:
+    return UsageError(f"{output}: already holds output tables ({', '.join(tables)}); use --overwrite to replace them")
+

@@ -54,26 +54,21 @@ OUTPUT_TABLES: tuple[str, ...] = tables.TABLES
 DAEMON_KEY = "spark.python.daemon.module"
 DAEMON_MODULE = "byline.spark.daemon"
 
-PYSPARK_MISSING = "PySpark is not installed: install it with `pip install 'byline[spark]'`"
-
-
 def java_problem() -> str | None:
     """Why Spark cannot start here (no Java, or one older than 17), or None when it can."""
     home = os.environ.get("JAVA_HOME")
     java = os.path.join(home, "bin", "java") if home else shutil.which("java")
     if not java or not os.path.exists(java):
-        return ("Spark needs Java 17 or newer and none was found: install Debian's "
-                "openjdk-17-jre-headless (`make system-deps`) or set JAVA_HOME")
+        return errors.java_missing().message
     try:
         out = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=60).stderr
     except (OSError, subprocess.SubprocessError) as e:
-        return f"cannot run {java} ({e}); Spark needs Java 17 or newer"
+        return errors.java_unrunnable(java, e).message
     m = re.search(r'version "(\d+)(?:\.(\d+))?', out)
     if m:
         major = int(m.group(2)) if m.group(1) == "1" and m.group(2) else int(m.group(1))
         if major < MIN_JAVA:
-            return (f"Spark 4 needs Java {MIN_JAVA} or newer, but {java} is Java {major}: "
-                    "install openjdk-17-jre-headless or point JAVA_HOME at a newer Java")
+            return errors.java_too_old(java, major, MIN_JAVA).message
     return None
 
 
@@ -104,7 +99,7 @@ def session(master: str | None = None, app_name: str = "byline",
     try:
         from pyspark.sql import SparkSession
     except ImportError:
-        raise errors.UsageError(PYSPARK_MISSING) from None
+        raise errors.UsageError(errors.PYSPARK_MISSING) from None
     if not under_spark_submit():
         problem = java_problem()
         if problem:
@@ -122,7 +117,7 @@ def session(master: str | None = None, app_name: str = "byline",
         return builder.getOrCreate()
     except Exception as e:  # the JVM did not start: a setup problem, said in one line
         first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        raise errors.UsageError(f"Spark did not start: {first}") from None
+        raise errors.spark_not_started(first) from None
 
 
 def spark_schema(table: str) -> StructType:
@@ -258,14 +253,13 @@ def run_job(
 
     skip_set = parse_skip(skip)
     if partitions is not None and partitions < 1:
-        raise errors.UsageError("--partitions must be at least 1")
+        raise errors.bad_partitions()
     paths = [str(p) for p in paths]
     if not paths:
-        raise errors.UsageError("no inputs given")
+        raise errors.no_inputs()
     existing = _existing_tables(spark, output)
     if existing and not overwrite:
-        raise errors.UsageError(
-            f"{output}: already holds output tables ({', '.join(existing)}); use --overwrite to replace them")
+        raise errors.output_exists(str(output), existing)
     found = inputs_mod.expand(paths, read_remote=partial(_read_remote_list, spark))
     sc = spark.sparkContext
     target = partitions or max(found.files, DEFAULT_TASKS_PER_CORE * sc.defaultParallelism)
