@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from byline.eventorder import MAX_SENTS_BACK, Link, find_links, is_clause, timeline
 from byline.model import Event, EventDate, Time
-from byline.nlp import doc_text
+from byline.nlp import doc_text, ents_in
 from byline.pipeline import Context
 
 #: Longest description, in tokens.
@@ -168,7 +168,7 @@ def _actors(ctx: Context, start: int, end: int, doc: Doc) -> list[str]:
     if ctx.data.get("entity_resolver") is not None:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
-            for ent in span.ents:
+            for ent in ents_in(span):
                 add(ctx.entity_at(ent.start_char, ent.end_char))
             for tok in span:
                 if tok.pos_ in ("PROPN", "PRON") and not tok.ent_type_:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import importlib
 import re
 import threading
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from byline.errors import MODEL_MISSING, ModelMissingError
 
@@ -68,6 +69,31 @@ def doc_text(doc: Doc) -> str:
     if cached is None:
         cached = doc.user_data["byline_text"] = doc.text
     return cached  # type: ignore[no-any-return]
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per Doc (spaCy builds the tuple anew on each access)."""
+    cached = doc.user_data.get("byline_ents")
+    if cached is None:
+        ents = tuple(doc.ents)
+        cached = doc.user_data["byline_ents"] = (ents, [e.start for e in ents])
+    return cached[0]  # type: ignore[no-any-return]
+
+
+def ents_in(span: Span) -> list[Span]:
+    """The entities lying within ``span`` — ``span.ents`` without its pass over the
+    whole document (``Span.ents`` reads ``Doc.ents``, a full pass, on every call)."""
+    doc = span.doc
+    ents = doc_ents(doc)
+    starts = doc.user_data["byline_ents"][1]
+    out = []
+    for k in range(bisect_left(starts, span.start), len(ents)):
+        e = ents[k]
+        if e.start >= span.end:
+            break
+        if e.end <= span.end:
+            out.append(e)
+    return out
 
 
 def chunks(text: str, size: int | None = None) -> list[tuple[int, str]]:

@@ -23,6 +23,7 @@ from byline.claims.quantities import Found, extract, is_figure
 from byline.claims.sources import REPORT_VERBS, find_frame, parse_frame, parse_quality, quality_of
 from byline.claims.sources import clean_name as clean_source
 from byline.model import Claim, ClaimSource, PlaceRef, Quantity, Quote, Range, Span
+from byline.nlp import ents_in
 from byline.pipeline import Context
 
 _SUPERLATIVE = re.compile(
@@ -186,16 +187,64 @@ def _inside(inner: Span, outer: Span) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
 
 
+class _SpanIndex:
+    """Items sorted by span start, for "which lie inside [a, b)" and "which contain
+    [a, b)" without a pass over every item per claim (long articles stay linear)."""
+
+    #: How many pieces starting before a span are looked at for one that contains it.
+    LOOK_BACK = 64
+
+    def __init__(self, items: list[tuple[Span, object]]):
+        items.sort(key=lambda it: (it[0].start, it[0].end))
+        self.items = items
+        self.starts = [sp.start for sp, _ in items]
+
+    def inside(self, outer: Span) -> list[object]:
+        out = []
+        for k in range(bisect.bisect_left(self.starts, outer.start), len(self.items)):
+            sp, obj = self.items[k]
+            if sp.start > outer.end:
+                break
+            if sp.end <= outer.end:
+                out.append(obj)
+        return out
+
+    def containing(self, inner: Span) -> list[object]:
+        hi = bisect.bisect_right(self.starts, inner.start)
+        out = []
+        for k in range(hi - 1, max(-1, hi - 1 - self.LOOK_BACK), -1):
+            sp, obj = self.items[k]
+            if sp.end >= inner.end:
+                out.append(obj)
+        return out[::-1]
+
+
+def _index(ctx: Context, name: str) -> _SpanIndex:
+    """Per-article indexes over what earlier stages found (they do not change while claims run)."""
+    key = f"claims_index_{name}"
+    idx = ctx.data.get(key)
+    if idx is None:
+        items: list[tuple[Span, object]] = []
+        if name == "times":
+            items = [(t.span, t) for t in ctx.brief.times]
+        elif name == "mentions":
+            items = [(m.span, (e, m)) for e in ctx.brief.entities for m in e.mentions]
+        elif name == "quotes":
+            items = [(p, q) for q in ctx.brief.quotes for p in (q.content_spans or [q.span])]
+        idx = ctx.data[key] = _SpanIndex(items)
+    return idx
+
+
 def _quote_for(ctx: Context, span: Span) -> tuple[Quote, bool] | None:
     """The quote whose content holds ``span`` (original offsets): (quote, direct?)."""
     best = None
-    for q in ctx.brief.quotes:
-        pieces = q.content_spans or [q.span]
-        if any(_inside(span, p) for p in pieces):
-            direct = q.kind in ("direct", "partial", "nested")
-            if best is None or (direct and not best[1]):
-                best = (q, direct)
-    return best
+    order = {id(q): k for k, q in enumerate(ctx.brief.quotes)}
+    found = {id(q): q for q in _index(ctx, "quotes").containing(span)}
+    for q in sorted(found.values(), key=lambda q: order[id(q)]):
+        direct = q.kind in ("direct", "partial", "nested")  # type: ignore[attr-defined]
+        if best is None or (direct and not best[1]):
+            best = (q, direct)
+    return best  # type: ignore[return-value]
 
 
 def _entity_in(ctx: Context, start: int, end: int) -> str | None:
@@ -204,32 +253,29 @@ def _entity_in(ctx: Context, start: int, end: int) -> str | None:
     if eid:
         return eid
     o = ctx.original_span(start, end)
-    for e in ctx.brief.entities:
-        if e.type in ("PERSON", "ORG", "GPE", "NORP"):
-            for m in e.mentions:
-                if _inside(m.span, o):
-                    return e.id
+    order = {e.id: k for k, e in enumerate(ctx.brief.entities)}
+    hits = [e for e, _m in _index(ctx, "mentions").inside(o) if e.type in ("PERSON", "ORG", "GPE", "NORP")]  # type: ignore[misc]
+    if hits:
+        return min(hits, key=lambda e: order[e.id]).id
     return None
 
 
 def _place(ctx: Context, start: int, end: int) -> PlaceRef | None:
     o = ctx.original_span(start, end)
-    best = None
-    for e in ctx.brief.entities:
-        if e.type not in ("GPE", "LOC"):
-            continue
-        for m in e.mentions:
-            if _inside(m.span, o):
-                before = ctx.text[max(0, m.span.start - 8): m.span.start].lower()
-                score = 2 if re.search(r"\b(in|across|within)\s+(the\s+)?$", before) else 1
-                if best is None or score > best[0]:
-                    best = (score, PlaceRef(name=e.name, entity_id=e.id))
-    if best:
-        return best[1]
+    order = {e.id: k for k, e in enumerate(ctx.brief.entities)}
+    cands = []  # (score, entity order, mention order): the first entity, in entity order, with the best score
+    for e, m in _index(ctx, "mentions").inside(o):  # type: ignore[misc]
+        if e.type in ("GPE", "LOC"):
+            before = ctx.text[max(0, m.span.start - 8): m.span.start].lower()
+            score = 2 if re.search(r"\b(in|across|within)\s+(the\s+)?$", before) else 1
+            cands.append((-score, order[e.id], e.mentions.index(m), e))
+    if cands:
+        e = min(cands, key=lambda c: c[:3])[3]
+        return PlaceRef(name=e.name, entity_id=e.id)
     if ctx.doc is not None:
         span = ctx.doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
-            for ent in span.ents:
+            for ent in ents_in(span):
                 if ent.label_ in ("GPE", "LOC"):
                     before = ctx.repaired[max(0, ent.start_char - 8): ent.start_char].lower()
                     if re.search(r"\b(in|across|within)\s+(the\s+)?$", before):
@@ -239,7 +285,7 @@ def _place(ctx: Context, start: int, end: int) -> PlaceRef | None:
 
 def _time(ctx: Context, sent: Span, claim: Span) -> str | None:
     best = None
-    for t in ctx.brief.times:
+    for t in _index(ctx, "times").inside(sent):  # type: ignore[assignment]
         if _inside(t.span, sent):
             score = 2 if _inside(t.span, claim) else 1
             if t.type in ("DATE", "TIME") and (best is None or score > best[0]):
@@ -252,12 +298,12 @@ def _event_sentence(ctx: Context, s: _Sent, claim_end: int) -> bool:
     if ctx.doc is None:
         return False
     o_sent = ctx.original_span(s.start, claim_end)
-    dated = any(_inside(t.span, o_sent) and t.type == "DATE" for t in ctx.brief.times)
+    dated = any(t.type == "DATE" for t in _index(ctx, "times").inside(o_sent))  # type: ignore[attr-defined]
     span = ctx.doc.char_span(s.start, claim_end, alignment_mode="expand")
     if span is None:
         return False
     if not dated:
-        dated = any(e.label_ == "DATE" for e in span.ents)
+        dated = any(e.label_ == "DATE" for e in ents_in(span))
     if not dated:
         return False
     for tok in span:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from byline.entities.lexicon import COUNTRY_VARIANTS, MINOR_WORDS, QUOTE_CHARS
 
@@ -11,6 +12,7 @@ _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _STRIP = QUOTE_CHARS + " \t\n.,;:!?"
 
 
+@lru_cache(maxsize=4096)
 def norm(text: str) -> str:
     """Folded key of a name: case, quote marks, dots, a leading "the" and a possessive removed.
 

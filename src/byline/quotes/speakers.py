@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from byline.model import SpeakerRef
+from byline.nlp import doc_ents
 from byline.pipeline import Context
 
 #: Heads of source phrases that speak for an organisation mentioned nearby.
@@ -92,7 +93,7 @@ def _organisation_before(ctx: Context, doc: Doc, pos: int) -> SpeakerRef | None:
     shortly before it (same or previous sentence), if the entities stage knows it."""
     types = {e.id: e.type for e in ctx.brief.entities}
     best: SpeakerRef | None = None
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.end_char > pos:
             break
         if pos - ent.end_char > ROLE_WINDOW:
