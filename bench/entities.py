@@ -49,6 +49,7 @@ from byline import nlp as nlp_mod  # noqa: E402
 from byline.entities import analyze  # noqa: E402
 from byline.pipeline import get_pipeline, new_context  # noqa: E402
 from byline.repair import repair  # noqa: E402
+from byline.repair.corpora import read_conll  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 OUT = ROOT / "docs" / "benchmarks" / "entities.md"
@@ -66,28 +67,7 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her",
 # -- CoNLL ---------------------------------------------------------------------------------
 def conll_docs(path: Path) -> list[tuple[str, set[tuple[int, int, str]]]]:
     """(text, gold entities as (start, end, type)) per document."""
-    docs: list[list[list[tuple[str, str]]]] = []
-    cur: list[list[tuple[str, str]]] = []
-    sent: list[tuple[str, str]] = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        if raw.startswith("-DOCSTART-"):
-            if sent:
-                cur.append(sent)
-                sent = []
-            if cur:
-                docs.append(cur)
-            cur = []
-        elif not raw.strip():
-            if sent:
-                cur.append(sent)
-                sent = []
-        else:
-            parts = raw.split(" ")
-            sent.append((parts[0], parts[-1]))
-    if sent:
-        cur.append(sent)
-    if cur:
-        docs.append(cur)
+    docs = [[[(row[0], row[-1]) for row in sent] for sent in doc] for doc in read_conll(path)]
     out = []
     for d in docs:
         text_parts: list[str] = []

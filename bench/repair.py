@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from byline.repair import repair  # noqa: E402
-from byline.repair.corpora import DATA, bbc_docs, conll_docs  # noqa: E402
+from byline.repair.corpora import DATA, bbc_docs, conll_docs, read_conll  # noqa: E402
 from byline.repair.tokens import WORD_RE, sentences_of  # noqa: E402
 
 SEED = 7
@@ -219,26 +219,7 @@ def conll_entities(sents: list[list[str]], tags: list[list[str]]) -> set[tuple[i
 
 
 def read_conll_tags(path: Path) -> list[list[list[str]]]:
-    docs, cur, sent = [], [], []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        if raw.startswith("-DOCSTART-"):
-            if sent:
-                cur.append(sent)
-                sent = []
-            if cur:
-                docs.append(cur)
-            cur = []
-        elif not raw.strip():
-            if sent:
-                cur.append(sent)
-                sent = []
-        else:
-            sent.append(raw.split(" ")[-1])
-    if sent:
-        cur.append(sent)
-    if cur:
-        docs.append(cur)
-    return docs
+    return [[[row[-1] for row in sent] for sent in doc] for doc in read_conll(path)]
 
 
 def ner_f1(nlp, texts: list[str], golds: list[set], maps=None) -> float:

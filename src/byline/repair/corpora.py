@@ -20,33 +20,36 @@ DATA = Path(__file__).resolve().parents[4] / "shared" / "data"
 BBC_BENCH_TOPICS = ("business", "politics")
 
 
-def conll_docs(path: Path) -> Iterator[tuple[str, list[list[str]]]]:
-    """(text, sentences as token lists) per ``-DOCSTART-`` document."""
-    docs: list[list[list[str]]] = []
-    sent: list[str] = []
-    cur: list[list[str]] = []
+def read_conll(path: Path) -> list[list[list[list[str]]]]:
+    """CoNLL-2003 as documents (split at ``-DOCSTART-``) of sentences of token rows,
+    each row the space-separated columns of its line (word first, NER tag last)."""
+    docs: list[list[list[list[str]]]] = []
+    cur: list[list[list[str]]] = []
+    sent: list[list[str]] = []
     with path.open(encoding="utf-8") as fh:
         for raw in fh:
             line = raw.rstrip("\n")
-            if line.startswith("-DOCSTART-"):
+            if line.startswith("-DOCSTART-") or not line.strip():
                 if sent:
                     cur.append(sent)
                     sent = []
-                if cur:
-                    docs.append(cur)
-                cur = []
+                if line.startswith("-DOCSTART-"):
+                    if cur:
+                        docs.append(cur)
+                    cur = []
                 continue
-            if not line.strip():
-                if sent:
-                    cur.append(sent)
-                    sent = []
-                continue
-            sent.append(line.split(" ")[0])
+            sent.append(line.split(" "))
     if sent:
         cur.append(sent)
     if cur:
         docs.append(cur)
-    for d in docs:
+    return docs
+
+
+def conll_docs(path: Path) -> Iterator[tuple[str, list[list[str]]]]:
+    """(text, sentences as token lists) per ``-DOCSTART-`` document."""
+    for doc in read_conll(path):
+        d = [[row[0] for row in sent] for sent in doc]
         yield "\n".join(" ".join(s) for s in d), d
 
 
