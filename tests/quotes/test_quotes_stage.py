@@ -136,3 +136,13 @@ def test_stage_never_raises_on_mark_soup(text):
     assert not any(w.startswith("quotes:") for w in brief.meta.warnings)
     ids = {q.id for q in brief.quotes}
     assert all(q.inside in ids for q in brief.quotes if q.inside)
+
+
+def test_nested_quote_opening_before_its_host_content_does_not_raise():
+    """Unbalanced marks can put a single-quoted stretch before its host's content
+    start; the stage must still answer (found on a 2 MB article)."""
+    import byline
+
+    text = "‘He said “we ‘will’ go,” she said’ and then “‘no’ way” he said. " * 3
+    brief = byline.analyze(text)
+    assert not any(w.startswith("quotes:") for w in brief.meta.warnings)

@@ -106,6 +106,10 @@ class Builder:
     # -- helpers -------------------------------------------------------------
 
     def span(self, s: int, e: int) -> Span | None:
+        """The tokens covering ``[s, e)``; None for an empty or inverted range (a nested
+        quote can open before its host's content when marks are unbalanced)."""
+        if e <= s:
+            return None
         return self.doc.char_span(s, e, alignment_mode="expand")
 
     def quoted_share(self, pieces: list[tuple[int, int]]) -> float:
