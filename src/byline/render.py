@@ -154,14 +154,12 @@ def markdown(brief: Brief) -> str:
         out += [_claim_row(brief, c) for c in brief.claims]
         out.append("")
 
-    dated = [e for e in brief.events if e.date and e.date.value]
     if brief.events:
         out += ["## Timeline", "", "| when | what |", "|---|---|"]
         for ev in sorted(brief.events, key=lambda e: e.order):
             when = ev.date.value if ev.date and ev.date.value else "undated"
             out.append(f"| {_md(when)} | {_md(_short(ev.description, 200))} |")
         out.append("")
-    del dated
 
     if brief.flags:
         out += ["## Flags for the editor", ""]

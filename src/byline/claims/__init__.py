@@ -228,9 +228,11 @@ def _index(ctx: Context, name: str) -> _SpanIndex:
         if name == "times":
             items = [(t.span, t) for t in ctx.brief.times]
         elif name == "mentions":
-            items = [(m.span, (e, m)) for e in ctx.brief.entities for m in e.mentions]
+            # payload: (entity order, mention order, entity, mention) — ties break in brief order
+            items = [(m.span, (k, j, e, m)) for k, e in enumerate(ctx.brief.entities)
+                     for j, m in enumerate(e.mentions)]
         elif name == "quotes":
-            items = [(p, q) for q in ctx.brief.quotes for p in (q.content_spans or [q.span])]
+            items = [(p, (k, q)) for k, q in enumerate(ctx.brief.quotes) for p in (q.content_spans or [q.span])]
         idx = ctx.data[key] = _SpanIndex(items)
     return idx
 
@@ -238,9 +240,8 @@ def _index(ctx: Context, name: str) -> _SpanIndex:
 def _quote_for(ctx: Context, span: Span) -> tuple[Quote, bool] | None:
     """The quote whose content holds ``span`` (original offsets): (quote, direct?)."""
     best = None
-    order = {id(q): k for k, q in enumerate(ctx.brief.quotes)}
-    found = {id(q): q for q in _index(ctx, "quotes").containing(span)}
-    for q in sorted(found.values(), key=lambda q: order[id(q)]):
+    found = dict(_index(ctx, "quotes").containing(span))  # type: ignore[arg-type]
+    for _k, q in sorted(found.items()):
         direct = q.kind in ("direct", "partial", "nested")  # type: ignore[attr-defined]
         if best is None or (direct and not best[1]):
             best = (q, direct)
@@ -253,22 +254,21 @@ def _entity_in(ctx: Context, start: int, end: int) -> str | None:
     if eid:
         return eid
     o = ctx.original_span(start, end)
-    order = {e.id: k for k, e in enumerate(ctx.brief.entities)}
-    hits = [e for e, _m in _index(ctx, "mentions").inside(o) if e.type in ("PERSON", "ORG", "GPE", "NORP")]  # type: ignore[misc]
+    hits = [(k, e) for k, _j, e, _m in _index(ctx, "mentions").inside(o)  # type: ignore[misc]
+            if e.type in ("PERSON", "ORG", "GPE", "NORP")]
     if hits:
-        return min(hits, key=lambda e: order[e.id]).id
+        return min(hits, key=lambda h: h[0])[1].id
     return None
 
 
 def _place(ctx: Context, start: int, end: int) -> PlaceRef | None:
     o = ctx.original_span(start, end)
-    order = {e.id: k for k, e in enumerate(ctx.brief.entities)}
     cands = []  # (score, entity order, mention order): the first entity, in entity order, with the best score
-    for e, m in _index(ctx, "mentions").inside(o):  # type: ignore[misc]
+    for k, j, e, m in _index(ctx, "mentions").inside(o):  # type: ignore[misc]
         if e.type in ("GPE", "LOC"):
             before = ctx.text[max(0, m.span.start - 8): m.span.start].lower()
             score = 2 if re.search(r"\b(in|across|within)\s+(the\s+)?$", before) else 1
-            cands.append((-score, order[e.id], e.mentions.index(m), e))
+            cands.append((-score, k, j, e))
     if cands:
         e = min(cands, key=lambda c: c[:3])[3]
         return PlaceRef(name=e.name, entity_id=e.id)
