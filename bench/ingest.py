@@ -53,8 +53,13 @@ from byline import nlp
 from byline.ingest import ingest
 from byline.store import Store
 paths, db, jobs = json.loads(sys.argv[1]), sys.argv[2], int(sys.argv[3])
-if jobs == 1:
+load_s = 0.0
+if jobs == 1:  # loaded (and timed) before the clock, so the rate compares with spaCy's
+    from byline.pipeline import get_pipeline
+    tl = time.perf_counter()
     nlp.load()
+    get_pipeline().warm_up()
+    load_s = time.perf_counter() - tl
 r0 = resource.getrusage(resource.RUSAGE_SELF); c0 = r0.ru_utime + r0.ru_stime
 t0 = time.perf_counter()
 s = ingest(paths, db, jobs=jobs, batch_size=16)
@@ -66,6 +71,7 @@ st.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 n = st.count()
 st.close()
 print(json.dumps({"articles": s.ingested, "failed": s.failed, "duplicates": s.duplicates, "seconds": sec,
+                  "load_seconds": load_s,
                   "cpu": rs.ru_utime + rs.ru_stime - c0 + rc.ru_utime + rc.ru_stime,
                   "cpu_main": rs.ru_utime + rs.ru_stime - c0,
                   "rss_self_mb": rs.ru_maxrss / 1024, "rss_child_mb": rc.ru_maxrss / 1024,
@@ -231,8 +237,10 @@ def main() -> None:
         f"- Model: {sp.get('model')}; stages as they stand in this checkout (findings stages the other "
         "issues have delivered run; empty ones cost nothing).",
         "- Each run is a fresh process writing a fresh store; rates are wall clock. `--jobs 1` and spaCy "
-        "load the model before the clock starts; `--jobs 2` includes starting its two worker processes "
-        "and loading the model in each.",
+        "load the model before the clock starts (so the ratio to spaCy compares analysis with analysis); "
+        "`--jobs 2` includes starting its two worker processes and loading the model in each. The speed-up "
+        "is given both ways: as the table's rates, and end to end, with `--jobs 1`'s model loading (timed "
+        "separately) added back so that both runs start from nothing loaded, as a user's run does.",
         "- Reading the figures: when the 2 cores are already busy (see the load averages), a second worker "
         "process cannot get a second core, so the wall-clock `--jobs 2` speed-up shows the machine, not the "
         "code; the CPU-per-article line gives the speed-up an idle 2-core machine would see (per-article CPU "
@@ -260,7 +268,12 @@ def main() -> None:
                        "(less sensitive to the other jobs on the machine); target >= 0.6.")
     if 1 in ingest_runs and 2 in ingest_runs:
         speed = rate(ingest_runs[2]) / rate(ingest_runs[1])
-        figures.append(f"- `--jobs 2` vs `--jobs 1`: **{speed:.2f}x** (target >= 1.8x).")
+        r1 = ingest_runs[1]
+        e2e = (r1["seconds"] + r1.get("load_seconds", 0.0)) / r1["articles"] * rate(ingest_runs[2])
+        figures.append(f"- `--jobs 2` vs `--jobs 1`: **{e2e:.2f}x** end to end (both runs from nothing loaded; "
+                       f"`--jobs 1` loads the model and warms up in {r1.get('load_seconds', 0.0):.1f} s); "
+                       f"{speed:.2f}x by the table's rates, where only `--jobs 2` pays its start-up; "
+                       "target >= 1.8x.")
         cpu1 = ingest_runs[1]["cpu"] / max(ingest_runs[1]["articles"], 1)
         cpu2 = ingest_runs[2]["cpu"] / max(ingest_runs[2]["articles"], 1)
         figures.append(f"- CPU per article: {cpu1:.3f} s with 1 job, {cpu2:.3f} s with 2 (main process share "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,6 +51,8 @@ class Result:
     record: dict[str, Any]
     brief: Brief | None = None
     error: str | None = None
+    #: what a ``post`` hook of :func:`analyze_stream` made of the brief, in the worker
+    extra: Any = None
 
 
 def normalise_record(rec: Record) -> dict[str, Any]:
@@ -61,8 +63,13 @@ def normalise_record(rec: Record) -> dict[str, Any]:
     return rec
 
 
-def _run_batch(args: tuple[list[tuple[int, Record]], frozenset[str], float | None]) -> list[Result]:
-    batch, skip, time_budget = args
+PostHook = Callable[[Result], Result]
+
+_BatchArgs = tuple[list[tuple[int, Record]], frozenset[str], float | None, PostHook | None]
+
+
+def _run_batch(args: _BatchArgs) -> list[Result]:
+    batch, skip, time_budget, post = args
     pipeline = get_pipeline(skip, time_budget)
     results: list[Result] = []
     good: list[tuple[int, dict[str, Any]]] = []
@@ -81,6 +88,8 @@ def _run_batch(args: tuple[list[tuple[int, Record]], frozenset[str], float | Non
             except Exception as e:
                 results.append(Result(i, r, error=f"{type(e).__name__}: {e}"))
     results.sort(key=lambda r: r.index)
+    if post is not None:
+        results = [post(r) if r.brief is not None else r for r in results]
     return results
 
 
@@ -102,15 +111,21 @@ def analyze_stream(
     batch_size: int = 16,
     skip: str | Iterable[str] | None = None,
     time_budget: float | None = None,
+    post: PostHook | None = None,
 ) -> Iterator[Result]:
     """Analyse a stream of records in order; failures are yielded, not raised.
 
     With ``n_process > 1`` the records are analysed in that many worker processes
-    (each loads the model once); results still come back in input order."""
+    (each loads the model once); results still come back in input order.
+    ``post`` (a module-level function, so it can be sent to a worker) runs on
+    each successful result where it was analysed: a caller that needs only
+    something derived from the brief (store rows, say) gets it made in parallel
+    and shipped back instead of the brief objects."""
     from byline.pipeline import parse_skip
 
     skip_set = parse_skip(skip)
-    batches = ((b, skip_set, time_budget) for b in iter_batches(enumerate(records), batch_size))  # type: ignore[arg-type]
+    batches = ((b, skip_set, time_budget, post)
+               for b in iter_batches(enumerate(records), batch_size))  # type: ignore[arg-type]
     if n_process <= 1:
         for args in batches:
             yield from _run_batch(args)

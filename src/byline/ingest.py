@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from byline import readers
-from byline.api import analyze_stream
+from byline import readers, tables
+from byline.api import Result, analyze_stream
 from byline.errors import BylineError, StoreError
 from byline.pipeline import article_id, parse_skip
 from byline.store import Store
@@ -189,16 +189,17 @@ def ingest(
             source, aid, reason = pending.pop(0)
             _fail(st, summary, source, aid, reason)
 
-    stream = analyze_stream(fresh(), n_process=jobs, batch_size=batch_size, skip=skip, time_budget=time_budget)
+    stream = analyze_stream(fresh(), n_process=jobs, batch_size=batch_size, skip=skip, time_budget=time_budget,
+                            post=_to_rows)
     try:
         for res in stream:
             drain()
             source = res.record.get("source")
-            if res.brief is not None:
+            if res.extra is not None:
                 try:
-                    added = st.add(res.brief, source=source)
+                    added = st.add_rows(res.extra)
                 except sqlite3.IntegrityError as e:  # a brief the store cannot hold (e.g. duplicate ids)
-                    _fail(st, summary, source, res.brief.article.id, f"cannot store the brief: {e}")
+                    _fail(st, summary, source, res.extra["articles"][0]["id"], f"cannot store the brief: {e}")
                     continue
                 except sqlite3.Error as e:  # the store itself is failing (disk full, locked): stop
                     raise StoreError(f"{st.path}: cannot write: {e}") from None
@@ -228,6 +229,15 @@ def ingest(
     if progress is not None:
         progress(summary, total)
     return summary
+
+
+def _to_rows(res: Result) -> Result:
+    """Runs in the worker: the brief as store rows, so the writing process only
+    inserts (no brief objects to unpickle, no JSON to build) and sends back
+    only the record's source, not its text."""
+    assert res.brief is not None
+    source = res.record.get("source")
+    return Result(res.index, {"source": source}, extra=tables.rows(res.brief, source))
 
 
 def _fail(st: Store, summary: Summary, source: str | None, aid: str | None, reason: str) -> None:

@@ -138,17 +138,18 @@ def test_a_brief_the_store_rejects_is_an_error_row(corpus_dir: Path, tmp_path: P
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """A brief with duplicate finding ids cannot be stored: recorded, the batch goes on."""
     import byline.ingest as ingest_mod
-    from byline.api import analyze_stream as real_stream
+    from byline.api import Result
     from byline.model import Quote, Span
 
-    def bad_stream(records, **kw):  # type: ignore[no-untyped-def]
-        for res in real_stream(records, **kw):
-            if res.brief is not None and res.record.get("source", "").endswith("harbour.txt"):
-                q = Quote(id="q1", kind="direct", text="x", span=Span(start=0, end=1))
-                res.brief.quotes[:] = [q, q]
-            yield res
+    real_to_rows = ingest_mod._to_rows
 
-    monkeypatch.setattr(ingest_mod, "analyze_stream", bad_stream)
+    def bad_rows(res: Result) -> Result:  # corrupts one brief before it is flattened for the store
+        if res.brief is not None and res.record.get("source", "").endswith("harbour.txt"):
+            q = Quote(id="q1", kind="direct", text="x", span=Span(start=0, end=1))
+            res.brief.quotes[:] = [q, q]
+        return real_to_rows(res)
+
+    monkeypatch.setattr(ingest_mod, "_to_rows", bad_rows)
     summary = ingest([corpus_dir], tmp_path / "bad.db")
     assert summary.ingested == N_ARTICLES - 1 and summary.failed == N_FAILED + 1
     assert any("cannot store the brief" in reason for _, reason in summary.failures)

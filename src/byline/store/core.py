@@ -153,17 +153,22 @@ class Store:
         """Store one brief with all its findings, atomically. Returns False (and
         writes nothing) when an article with the same id is already stored. A
         previous error recorded for this article id is cleared."""
-        rows = tables.rows(brief, source)
+        return self.add_rows(tables.rows(brief, source))
+
+    def add_rows(self, rows: dict[str, list[dict[str, Any]]]) -> bool:
+        """:meth:`add` for a brief already flattened by :func:`byline.tables.rows`
+        (ingest has its worker processes flatten the briefs)."""
+        aid = rows["articles"][0]["id"]
         with self._lock:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
-                if self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (brief.article.id,)).fetchone():
+                if self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (aid,)).fetchone():
                     self.conn.execute("ROLLBACK")
                     return False
                 for table in _FINDING_TABLES:
                     if rows[table]:
                         self._insert(table, rows[table])
-                self.conn.execute("DELETE FROM errors WHERE article_id = ?", (brief.article.id,))
+                self.conn.execute("DELETE FROM errors WHERE article_id = ?", (aid,))
                 self.conn.execute("UPDATE store_state SET value = '1' WHERE key = 'canon_dirty'")
                 self.conn.execute("COMMIT")
             except BaseException:
