@@ -43,9 +43,10 @@ def stretches(tags: list[str], offset: int) -> list[tuple[str, int, int]]:
 
 
 def group(doc: Doc, runs: list[tuple[str, int, int]], quoted_tokens: set[int] | None = None,
-          sent_id: list[int] | None = None) -> list[Attr]:
+          sent_id: list[int] | None = None, keep_bare: bool = False) -> list[Attr]:
     """Attributions of one paragraph from its role runs (``sent_id``: the first
-    token of each token's sentence, to avoid asking spaCy per token)."""
+    token of each token's sentence, to avoid asking spaCy per token). With
+    ``keep_bare``, cues with no content are kept (for the parse rules to complete)."""
     if sent_id is None:
         sent_id = [t.sent.start for t in doc]
 
@@ -93,7 +94,7 @@ def group(doc: Doc, runs: list[tuple[str, int, int]], quoted_tokens: set[int] | 
             rng[1] - rng[0])
         if own and not quoted:
             a.content.remove(rng)
-    out = [a for a in attrs if a.content]
+    out = [a for a in attrs if a.content or keep_bare]
     if orphans and quoted_tokens is not None:
         for i, j in orphans:
             if sum(1 for t in range(i, j) if t in quoted_tokens) >= 0.8 * (j - i):

@@ -23,7 +23,15 @@ from byline.quotes import marks
 PHRASE_CUES = {"according", "accord"}
 
 
+#: How far up the parse the ancestor walk goes.
+MAX_DEPTH = 24
+#: Relations of a cue-like word's children whose subtree edges become features.
+_EDGE_DEPS = {"ccomp", "xcomp", "nsubj", "nsubjpass", "dobj", "advcl", "prep", "agent", "pobj"}
+
 _CHILD_DEPS = {"ccomp", "xcomp", "nsubj", "nsubjpass", "dobj", "prep", "agent", "advcl", "parataxis", "mark"}
+
+
+_RANK = {"0": 0, "t": 1, "l": 2, "m": 3, "h": 4}
 
 
 def cue_bucket(p: float) -> str:
@@ -149,20 +157,45 @@ def doc_features(doc: Doc, cue_probs: Mapping[str, float], quoted: list[marks.Qu
     for i, j in paras:
         for k in range(i, j):
             wanted[k] = True
-    # nearest cue-like ancestor: relation of the child on the path, and distance
+    # nearest cue-like ancestor: relation of the child on the path, distance and the
+    # cue's lemma; the relation of the path's last step below the sentence root; and
+    # the edges of each token's subtree (constituent boundaries of content and source)
     anc_rel: list[str] = ["-"] * n
+    anc_lem: list[str] = [""] * n
+    root_rel: list[str] = ["-"] * n
+    left = list(range(n))
+    right = list(range(n))
     for t in range(n):
         if not wanted[t]:
             continue
-        cur = t
-        for depth in range(1, 9):
+        cur = prev = t
+        found = False
+        for depth in range(1, MAX_DEPTH):
             h = heads[cur]
             if h == cur or not 0 <= h < n:
                 break
-            if is_cue[h]:
+            prev = cur
+            if t < left[h]:
+                left[h] = t
+            elif t > right[h]:
+                right[h] = t
+            if not found and is_cue[h]:
+                found = True
                 anc_rel[t] = f"{deps[cur]}{min(depth, 3)}"
-                break
+                anc_lem[t] = lemmas[h]
             cur = h
+        root_rel[t] = deps[prev] + cues[cur] if cur != t else "R"
+    # boundaries of the constituents a cue-like word governs (its complement, object, subject)
+    edge: list[list[str]] = [[] for _ in range(n)]
+    for t in range(n):
+        h = heads[t]
+        if not wanted[t] or h == t or not 0 <= h < n or deps[t] not in _EDGE_DEPS or cues[h] == "0":
+            continue
+        tag = deps[t] + cues[h]
+        edge[left[t]].append("lb=" + tag)
+        edge[right[t]].append("rb=" + tag)
+        if right[t] + 1 < n:
+            edge[right[t] + 1].append("ra=" + tag)
     children: list[list[str]] = [[] for _ in range(n)]
     for t in range(n):
         h = heads[t]
@@ -171,12 +204,23 @@ def doc_features(doc: Doc, cue_probs: Mapping[str, float], quoted: list[marks.Qu
     # per sentence: position of each token relative to the first strong cue
     side: list[str] = ["n"] * n
     sent_bounds = [i for i in range(n) if a.sent_start[i] or i == 0] + [n]
+    sent_f: list[str] = ["sf="] * n
+    para_of = [0] * n
+    for i, j in paras:
+        for k in range(i, j):
+            para_of[k] = i
     for s_i in range(len(sent_bounds) - 1):
         s0, s1 = sent_bounds[s_i], sent_bounds[s_i + 1]
         first = next((t for t in range(s0, s1) if is_cue[t] and cues[t] == "h" and qs[t] == "o"), None)
         if first is not None:
             for t in range(s0, s1):
                 side[t] = "L" if t < first else ("C" if t == first else "R")
+        # sentence summary: first in its paragraph, has quote marks, strongest cue outside them
+        best = max((cues[t] for t in range(s0, s1) if qs[t] == "o" and cues[t] != "0"), key=_RANK.get, default="0")
+        summary = ("sf=" + ("1" if para_of[s0] == s0 else "n") + ("q" if any(qs[t] != "o" for t in range(s0, s1))
+                                                                    else "-") + best)
+        for t in range(s0, s1):
+            sent_f[t] = summary
     nb = {off: ([f"{off}w={w}" for w in words], [f"{off}p={p}" for p in poss],
                 [f"{off}q={q}" for q in qs], [f"{off}c={c}" for c in cues]) for off in (-2, -1, 1, 2)}
     feats: list[list[str]] = [[] for _ in range(n)]
@@ -190,8 +234,14 @@ def doc_features(doc: Doc, cue_probs: Mapping[str, float], quoted: list[marks.Qu
             "e=" + a.ent[i], "q=" + qs[i], "c=" + cues[i],
             "a=" + anc_rel[i], "hp=" + poss[h], "hc=" + cues[h], "hd=" + deps[i] + "|" + deps[h],
             "qc=" + qs[i] + cues[i], "pd=" + poss[i] + "|" + deps[i],
-            "sd=" + side[i] + qs[i], "sda=" + side[i] + anc_rel[i],
+            "sd=" + side[i] + qs[i], "sda=" + side[i] + anc_rel[i], "rr=" + root_rel[i], sent_f[i],
+            "bw=" + (words[i - 1] if i else "") + "|" + w,
         ]
+        if anc_lem[i]:
+            f.append("al=" + anc_lem[i])
+            f.append("alr=" + anc_lem[i] + "|" + anc_rel[i])
+        if edge[i]:
+            f.extend(edge[i])
         if is_cue[i] or poss[i][:1] == "V":
             f.extend(children[i])
         if a.sent_start[i]:

@@ -39,10 +39,14 @@ DIRECT_SHARE = 0.8
 MIN_DIRECT_WORDS = 3
 #: How far back (characters) a standalone quote may inherit the previous speaker.
 CARRY_CHARS = 600
+#: Most words between a quote's end and its continuation (the cue and source: "she said of the election").
+MAX_GAP_WORDS = 12
 
 _WORD = re.compile(r"[^\W_]+")
 _DASH_TAIL = re.compile(r"^[\s,]*(?:--|—|–|-)\s*([^\n]{2,80})")
 _SO_CALLED = re.compile(r"(?i)\bso[- ]called\s*$|\b(?:titled|entitled|dubbed)\s*$")
+#: Clause relations that cut a quoted stretch off from a cue verb above them.
+_MODIFIER_CLAUSES = {"advcl", "acl", "relcl"}
 _SMALL = {"a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "at", "by", "with", "vs", "de"}
 
 
@@ -260,7 +264,10 @@ class Builder:
                     if len(q.pieces) > 1 and q.start <= host.start and host.end <= q.end:
                         host.pieces = list(q.pieces)
                     if host.speaker is None:
+                        cue, source = host.cue, host.source
                         self.attribute_standalone(host, q, self.lead(q))
+                        if host.cue is None and host.source is None:  # keep the tagger's spans
+                            host.cue, host.source = cue, source
                     self.nested(host, q)
                 continue
             self.uncovered(q)
@@ -293,8 +300,7 @@ class Builder:
         if in_sentence and sent is not None:
             verb = self.cue_verb(sent, before=q.start)
             first = self.span(q.content_start, q.content_end)
-            governed = verb is not None and first is not None and len(first) > 0 and (
-                verb.left_edge.i <= first[0].i <= verb.right_edge.i)
+            governed = verb is not None and first is not None and len(first) > 0 and self.governs(verb, first)
             if not governed or _SO_CALLED.search(lead):
                 return  # scare quotes
             f = Found("partial", list(q.pieces), cue=(verb.idx, verb.idx + len(verb)), confidence=0.6)
@@ -308,6 +314,22 @@ class Builder:
         self.attribute_standalone(f, q, lead)
         self.found.append(f)
         self.nested(f, q)
+
+    @staticmethod
+    def governs(verb, quoted: Span) -> bool:
+        """Whether cue ``verb`` governs the ``quoted`` words: they hang below it through
+        its own clause and its complements, not through a modifying clause
+        ("fueling debates on “federal” relations" is not what the cue verb said)."""
+        if not verb.left_edge.i <= quoted[0].i <= verb.right_edge.i:
+            return False
+        tok = quoted.root
+        for _ in range(40):
+            if tok.i == verb.i:
+                return True
+            if tok.dep_ in _MODIFIER_CLAUSES or tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        return False
 
     def attribute_standalone(self, f: Found, q: marks.Quoted, lead: str) -> None:
         """Speaker of a quote with no tagged attribution: dash tail, same-sentence
@@ -398,9 +420,32 @@ class Builder:
 
     # -- output --------------------------------------------------------------
 
+    def merge_continuations(self) -> None:
+        """``“A,” she said. “B.”``: a cue-less quote that goes on right after another
+        quote's cue, in the same paragraph, continues that quote (one attribution)."""
+        direct = sorted((f for f in self.found if f.kind == "direct"), key=lambda f: f.start)
+        keep = None
+        for f in direct:
+            a = keep
+            keep = f
+            if a is None or f.cue is not None or f.source is not None or a.cue is None:
+                continue
+            if not (a.end <= a.cue[0] and a.cue[1] <= f.start):
+                continue
+            gap = self.text[a.end:f.start]
+            if "\n" in gap or len(_words(gap)) > MAX_GAP_WORDS:
+                continue
+            a.pieces = a.pieces + f.pieces
+            for c in f.children:
+                c.parent = a
+            a.children.extend(f.children)
+            self.found.remove(f)
+            keep = a
+
     def build(self) -> list[Quote]:
         self.from_tagger()
         self.from_marks()
+        self.merge_continuations()
         top = sorted(self.found, key=lambda f: f.start)
         ordered: list[Found] = []
         for f in top:

@@ -136,3 +136,56 @@ def right_complement(doc: Doc, a: Attr) -> None:
         rng = _content_range(doc, that, cue.sent.end)
     if rng is not None and rng[1] - rng[0] >= 2:
         a.content = [rng]
+
+
+#: Relations through which a participle or infinitive cue shares its governor's subject
+#: ("Trump tweeted, accusing her", "she went on to say").
+_SHARED_SUBJECT = {"advcl", "xcomp", "conj", "acl"}
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def subject_source(doc: Doc, a: Attr) -> None:
+    """A cue with no tagged source: its verb's subject (or, for a participle or an
+    infinitive, its governor's) is the source, when it lies outside the content."""
+    if a.source or not a.cue or not a.content:
+        return
+    i, j = a.cue[0]
+    verb = next((doc[t] for t in range(i, j) if doc[t].pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return
+    content = {t for p, q in a.content for t in range(p, q)}
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subj is not None:
+            rng = _content_range(doc, subj.left_edge.i, subj.right_edge.i + 1)
+            if rng is None or any(t in content for t in range(*rng)) or doc[rng[0]].lower_ in ("it", "there"):
+                return
+            a.source = [rng]
+            return
+        if verb.dep_ not in _SHARED_SUBJECT or verb.head is verb:
+            return
+        verb = verb.head
+
+
+_COMPLEMENTS = ("ccomp", "xcomp")
+
+
+def complement_content(doc: Doc, a: Attr) -> bool:
+    """A tagged cue with no content: its verb's clausal complement after it is the
+    content. Returns whether the attribution now has content."""
+    if a.content:
+        return True
+    if not a.cue:
+        return False
+    i, j = a.cue[0]
+    verb = next((doc[t] for t in range(i, j) if doc[t].pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    comp = next((c for c in verb.children if c.dep_ in _COMPLEMENTS and c.left_edge.i >= a.cue[-1][1]), None)
+    if comp is None:
+        return False
+    rng = _content_range(doc, comp.left_edge.i, comp.right_edge.i + 1)
+    if rng is None or rng[1] - rng[0] < 2:
+        return False
+    a.content = [rng]
+    return True

@@ -54,17 +54,39 @@ class Tagger:
             xseq = feats[i:j]
             with _lock:  # a crfsuite Tagger is not thread-safe
                 tags = self._tagger.tag(xseq)
-            if all(t == "O" for t in tags):
-                continue
-            out.extend(decode.group(doc, decode.stretches(tags, i), quoted_tokens, arrays.sent_id))
+                if all(t == "O" for t in tags):
+                    continue
+                found = decode.group(doc, decode.stretches(tags, i), quoted_tokens, arrays.sent_id,
+                                     keep_bare=self.rules)
+                for a in found:
+                    a.score *= self._confidence(a, tags, i)
+            out.extend(found)
         if not self.rules:
             return out
         fixed: list[decode.Attr] = []
         for a in out:
+            if not syntax.complement_content(doc, a):
+                continue
             syntax.relative_antecedent(doc, a)
             syntax.right_complement(doc, a)
+            syntax.subject_source(doc, a)
             fixed.extend(syntax.split_quoted(doc, a, quoted_tokens))
         return syntax.according_to(doc, fixed, quoted_tokens, arrays.lower)
+
+
+    def _confidence(self, a: decode.Attr, tags: list[str], offset: int) -> float:
+        """How sure the CRF is of an attribution: the mean marginal probability of its
+        cue's labels times that of its content's first and last labels (the tagger
+        must have just tagged the paragraph starting at doc token ``offset``)."""
+        m = self._tagger.marginal
+
+        def mean(ks: list[int]) -> float:
+            ks = [k - offset for k in ks if 0 <= k - offset < len(tags)]
+            return sum(m(tags[k], k) for k in ks) / len(ks) if ks else 1.0
+
+        cue = mean([t for i, j in a.cue for t in range(i, j)])
+        edges = mean([t for i, j in a.content for t in (i, j - 1)])
+        return cue * edges
 
 
 @lru_cache(maxsize=1)
