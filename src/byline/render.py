@@ -81,16 +81,28 @@ def _claim_row(brief: Brief, c: Claim) -> str:
     return f"| {_md(_short(c.text, 200))} | {'; '.join(figs) or '—'} | {source} |"
 
 
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def number_text(v: float) -> str:
+    """A number as a reader writes it: 70,000; 2.5; 1.2 million; 1 trillion."""
+    for scale, word in _SCALES:
+        if abs(v) >= scale and abs(v) < scale * 1000 and round(v / scale, 3) * scale == v:
+            return f"{v / scale:g} {word}"
+    if float(v).is_integer() and abs(v) < 1e15:
+        return f"{int(v):,}"
+    return f"{v:,.10g}"
+
+
 def quantity_text(q) -> str:  # type: ignore[no-untyped-def]
     rel = {">": "> ", ">=": "≥ ", "<": "< ", "<=": "≤ ", "~": "~ ", "=": ""}.get(q.relation or "=", "")
     if q.value is None or q.kind == "vague":
         val = q.text
     elif isinstance(q.value, float | int):
-        v = q.value
-        val = f"{int(v):,}" if float(v).is_integer() else f"{v:,}"
+        val = number_text(q.value)
     else:
-        lo = "" if q.value.low is None else f"{q.value.low:,.10g}"
-        hi = "" if q.value.high is None else f"{q.value.high:,.10g}"
+        lo = "" if q.value.low is None else number_text(q.value.low)
+        hi = "" if q.value.high is None else number_text(q.value.high)
         val = f"{lo}–{hi}"
     unit = f" {q.unit}" if q.unit else ""
     per = f" per {q.per}" if q.per else ""

@@ -93,3 +93,23 @@ def test_figure_inside_a_quote_is_sourced_to_the_speaker() -> None:
     claim = next(c for c in ctx.brief.claims if c.quantities)
     assert claim.quote_id == "q1"
     assert claim.source.name == "Jane Doe" and claim.source.quality == "named"
+
+
+def test_claim_text_skips_an_acronym_after_its_source_and_keeps_an_abbreviations_period() -> None:
+    text = ("According to the Bureau of Labor Statistics (BLS), unemployment rose to 4.2% in March. "
+            "Nearly 60% of the cars sold there were made in the U.S.")
+    claims = analyze(text, published="2025-05-03").claims
+    texts = [c.text for c in claims]
+    assert any(t.startswith("unemployment rose to 4.2%") for t in texts), texts
+    assert any(t.endswith("made in the U.S.") for t in texts), texts
+    assert not any(t.endswith((".", ";")) and not t.endswith("U.S.") for t in texts), texts
+
+
+def test_figures_are_written_as_a_reader_writes_them() -> None:
+    from byline.render import number_text
+
+    assert number_text(70000) == "70,000"
+    assert number_text(1e9) == "1 billion"
+    assert number_text(2.5e12) == "2.5 trillion"
+    assert number_text(1234567) == "1,234,567"
+    assert number_text(0.25) == "0.25"

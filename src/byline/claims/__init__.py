@@ -369,7 +369,13 @@ def _claim_bounds(text: str, s: _Sent, figures: list[Found]) -> tuple[int, int]:
         end = cut.start()
     while end > start and text[end - 1] in " .;:":
         end -= 1
+    if end < s.end and text[end] == "." and _ABBREV_END.search(text, start, end):
+        end += 1  # the sentence's period is also an abbreviation's: "from the U.S."
     return start, end
+
+
+#: A word whose final period is part of it ("U.S.", "Inc."), searched at a claim's end.
+_ABBREV_END = re.compile(r"(?:\b(?:[A-Za-z]\.)+[A-Za-z]|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|etc|Bros))$")
 
 
 def run(ctx: Context) -> None:
@@ -473,6 +479,8 @@ def _make_claim(ctx: Context, s: _Sent, c_start: int, c_end: int, figures: list[
                                  span=ctx.loc(src_start, src_end)["span"], quality=quality)  # type: ignore[arg-type]
             if frame.position == "lead" and f_end < (figures[0].start if figures else c_end):
                 c_start = f_end
+                if m := _ASIDE.match(text, c_start, c_end):  # "according to the CDC (Centers ...),"
+                    c_start = m.end()
                 while c_start < c_end and text[c_start] in " ,:;":
                     c_start += 1
                 if m := re.match(r"that\s+", text[c_start:c_end], re.I):
@@ -517,6 +525,10 @@ def _make_claim(ctx: Context, s: _Sent, c_start: int, c_end: int, figures: list[
         **loc,  # type: ignore[arg-type]
     )
     brief.claims.append(claim)
+
+
+#: A short parenthesised aside right after a source phrase: an acronym or an expansion.
+_ASIDE = re.compile(r"\s*\([^()\n]{1,60}\)")
 
 
 def _worthiness(figures: list[Found], kind: str, quality: str, quote_id: str | None) -> float:
