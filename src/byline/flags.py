@@ -37,7 +37,9 @@ def text_damage(ctx: Context) -> Flag | None:
         message="Text damage repaired before analysis: " + ", ".join(parts) + ".",
         severity="info",
         evidence=evidence,
-        details={"counts": counts, "changes": sum(counts.values())},
+        details={"counts": counts, "changes": sum(counts.values()),
+                 "examples": [{"kind": ch.kind, "original": ch.original, "replacement": ch.replacement}
+                              for ch in ctx.repair.changes[:5]]},
     )
 
 

@@ -177,6 +177,11 @@ def markdown(brief: Brief) -> str:
         out += ["## Flags for the editor", ""]
         for f in brief.flags:
             ev = f" Evidence: “{_md(_short(f.evidence[0].text, 120))}”" if f.evidence else ""
+            if f.kind == "text_damage" and f.details.get("examples"):
+                ev = " For example: " + ", ".join(
+                    f"“{_md(_short(x['original'], 40))}” → “{_md(_short(x['replacement'], 40))}”"
+                    if x["replacement"] else f"“{_md(_short(x['original'], 40))}” removed"
+                    for x in f.details["examples"][:3]) + "."
             out.append(f"- **{f.kind.replace('_', ' ').capitalize()}** — {_md(f.message)}{ev}")
         out.append("")
     if not (brief.entities or brief.quotes or brief.claims or brief.events or brief.flags):
