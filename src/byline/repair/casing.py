@@ -38,7 +38,7 @@ from byline.repair.tokens import Line, Sentence, Token, lines, tokenize_line
 NOISE_P = 0.55  # lower a capitalised word in a damaged sentence above this noise probability
 NOISE_RATE = 0.3  # the Title-Case noise rate the detector's likelihood ratio assumes
 TITLE_LLR = 5.0  # a sentence is damaged above this log-likelihood ratio ...
-DOC_LLR = 15.0  # ... or above 0 in a document whose total is over this
+DOC_LLR = 8.0  # ... or above 0 in a document whose total is over this
 STRICT_P = 0.9  # in a damaged document, other sentences lose only their surest noise
 SURE_P = 0.8  # first pass of two: only the surest noise
 TWO_PASS = True
@@ -47,8 +47,10 @@ LOWER_LLR = 4.0  # all-lowercase sentence: evidence that capitals were lost
 LOWER_INITIAL = 1.5  # evidence from a lowercase sentence start
 DOC_LOW, DOC_LOW_MAX = 1.0, 2.0  # log-odds for noise per lowercase use of the word elsewhere in the document
 DOC_CAP, DOC_CAP_MAX = 0.7, 2.0  # ... against noise per other capitalised use
+DOC_PAIR, DOC_PAIR_LOW = 1.0, 0.5  # ... against noise per other use of the pair both capitalised; for it per lowercase
 RUN_RESCUE_P = 0.8  # a lowered word below this noise score is kept between a sure name and a capitalised word
 RUN_NAME_P = 0.2  # ... where the left neighbour's noise score is at most this (a confident name)
+MID_QUOTE_STRICT = False  # a quotation opened mid-phrase: its first word judged like any other (else: STRICT_P)
 CAPS_HEADLINE_WORDS = 20
 MIN_BLIND_WORDS = 3
 
@@ -59,6 +61,10 @@ _OPEN_PAREN = re.compile(r" ?\( ?")  # "(CDC)", and "( CDC )" in tokenized text
 
 
 def _lower(word: str) -> str:
+    """``word`` lowercased character for character (a letter whose lowercase is longer stays)."""
+    low = word.lower()
+    if len(low) == len(word):  # no character grew, so each maps to exactly one
+        return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in word)
 
 
@@ -151,16 +157,32 @@ def _initial(toks: list[Token], i: int) -> bool:
 
 
 def _doc_casing(lns: list[Line]) -> dict[str, list[int]]:
-    """How often each word is lowercase / capitalised in mid-sentence in this document."""
+    """How often each word is lowercase / capitalised in mid-sentence in this document;
+    and each adjacent pair, under keys ``"<a b"`` (b lowercase / a and b both
+    capitalised) and ``">a b"`` (a lowercase / both capitalised). Noise is random, so a
+    pair capitalised together at every use is a name ("Police Bill")."""
     seen: dict[str, list[int]] = {}
     for ln in lns:
         for s in ln.sentences:
+            prev: Token | None = None
             for t in s.tokens:
                 if t.alpha and not t.initial and not t.soft and t.shape in ("l", "t"):
                     row = seen.get(t.key)
                     if row is None:
                         row = seen[t.key] = [0, 0]
                     row[t.shape == "t"] += 1
+                    if DOC_PAIR and prev is not None and t.start - prev.end == 1 and prev.shape in ("l", "t"):
+                        if t.shape == "l" or (prev.shape == "t" and not prev.initial):
+                            row = seen.get(k := "<" + prev.key + " " + t.key)
+                            if row is None:
+                                row = seen[k] = [0, 0]
+                            row[t.shape == "t"] += 1
+                        if not prev.initial and (prev.shape == "l" or t.shape == "t"):
+                            row = seen.get(k := ">" + prev.key + " " + t.key)
+                            if row is None:
+                                row = seen[k] = [0, 0]
+                            row[prev.shape == "t"] += 1
+                prev = t
     return seen
 
 
@@ -236,7 +258,9 @@ def _lower_noise(model: Model, toks: list[Token], threshold: float,
     neighbours (a name's words stand out once the noise around them is gone)."""
     cands = []
     for i, t in enumerate(toks):
-        if t.shape != "t" or t.initial or t.soft in ("quote", "colon") or i in keep:
+        if t.shape != "t" or t.initial or t.soft == "colon" or i in keep:
+            continue
+        if t.soft == "quote" and not _mid_quote(toks, i):
             continue
         if len(t.text) == 1 and i + 1 < len(toks) and toks[i + 1].initial is False and _initial(toks, i):
             continue  # "A. Dale": a name's initial
@@ -263,8 +287,8 @@ def _lower_noise(model: Model, toks: list[Token], threshold: float,
             if i in first and not any(j in lowered for j in range(i - NEAR, i + NEAR + 1)):
                 p = first[i]  # nothing lowered nearby: the first score stands
             else:
-                p = first[i] = _adjusted(model.p_noise(view, i), t, seen)
-            if p >= (max(th, STRICT_P) if t.soft else th):
+                p = first[i] = _adjusted(model.p_noise(view, i, view is not toks), toks, i, seen)
+            if p >= (max(th, STRICT_P) if t.soft and (MID_QUOTE_STRICT or t.soft != "quote") else th):
                 lowered.add(i)
     if RUN_RESCUE_P > 0:
         for i in sorted(lowered):
@@ -278,13 +302,34 @@ def _lower_noise(model: Model, toks: list[Token], threshold: float,
     return [Change("casing", toks[i].start, toks[i].end, _lower(toks[i].text)) for i in sorted(lowered)]
 
 
-def _adjusted(p: float, t: Token, seen: dict[str, list[int]]) -> float:
+def _mid_quote(toks: list[Token], i: int) -> bool:
+    """``toks[i]`` opens a quotation inside a phrase: right after a lowercase word, one
+    space and the mark (use "grossly disproportionate" force), no comma or colon. A
+    quoted sentence ("He said: "We ...") starts after punctuation and keeps its capital."""
+    if i == 0:
+        return False
+    p = toks[i - 1]
+    return p.shape == "l" and toks[i].start - p.end == 2
+
+
+def _adjusted(p: float, toks: list[Token], i: int, seen: dict[str, list[int]]) -> float:
+    """``p`` shifted by the word's (and its pairs') other uses in the document."""
+    t = toks[i]
     row = seen.get(t.key)
     if row is None:
         return p
     low, cap = row[0], row[1] - (0 if t.soft else 1)
     z = math.log(max(p, 1e-9) / max(1.0 - p, 1e-9))
     z += min(DOC_LOW_MAX, DOC_LOW * low) - min(DOC_CAP_MAX, DOC_CAP * cap)
+    if DOC_PAIR and not t.soft:
+        if i > 0 and (q := toks[i - 1]).shape == "t" and not q.initial and t.start - q.end == 1:
+            row = seen.get("<" + q.key + " " + t.key)
+            if row is not None:
+                z += min(DOC_LOW_MAX, DOC_PAIR_LOW * row[0]) - min(DOC_CAP_MAX, DOC_PAIR * (row[1] - 1))
+        if i + 1 < len(toks) and (q := toks[i + 1]).shape == "t" and q.start - t.end == 1:
+            row = seen.get(">" + t.key + " " + q.key)
+            if row is not None:
+                z += min(DOC_LOW_MAX, DOC_PAIR_LOW * row[0]) - min(DOC_CAP_MAX, DOC_PAIR * (row[1] - 1))
     return _p(z)
 
 

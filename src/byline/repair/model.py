@@ -9,11 +9,15 @@ corpora by ``python -m byline.repair.train``:
 * ``left`` / ``right``: word pairs whose casing differs from the word alone
   ("new york", "white house"), as lower/capitalised counts; ``leftc`` /
   ``rightc`` the same where the neighbour was capitalised ("Open Market");
-* ``title`` and ``blind``: logistic-regression weights over a dozen dense
+* ``ucap``: for each word, lower/capitalised counts where a neighbour was
+  capitalised: head words of names ("Board", "Council") are capitalised there
+  far more often than the word alone says, verbs ("said") never;
+* ``title``, ``title2`` and ``blind``: logistic-regression weights over a dozen dense
   features built from those statistics. ``title`` scores "this capitalised
   word is noise and should be lower" using the input's own casing around it;
   ``blind`` scores "this word should be capitalised" when the input casing
-  carries no information (all lowercase or ALL CAPS).
+  carries no information (all lowercase or ALL CAPS). ``title2`` is ``title``
+  refitted for the second pass, where the surest noise is already lowered.
 
 Features are computed by :func:`features`, the same code at training and at
 repair time. Everything is plain Python: a few dict look-ups per word.
@@ -33,16 +37,21 @@ from byline.repair.tokens import Token
 MODEL_NAME = "truecase.json.gz"
 SUFFIX = 3
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / MODEL_NAME
-FORMAT = 2
+FORMAT = 3
 
 #: Feature names, in order; the logistic weights are stored in this order.
 TITLE_FEATURES = (
     "uni", "oov", "suffix", "freq", "b0", "b1", "b2", "b3", "b4", "b5",
     "left", "has_left", "right", "has_right", "abbrev", "short",
     "prev_cap", "prev_name", "next_cap", "next_name", "run_name", "run_len", "uni_x_run",
-    "leftc", "has_leftc", "rightc", "has_rightc", "prev_initial", "last",
+    "leftc", "has_leftc", "rightc", "has_rightc",
+    "capctx", "has_capctx", "bridge", "oov_x_run", "lg_x_prev_cap", "lg_x_next_cap",
+    "prev_initial", "last",
 )
 BLIND_FEATURES = (*TITLE_FEATURES[:16], "prev_initial", "last")
+
+#: Function words inside multi-word names ("Chicago Board of Trade", "Commission on Presidential Debates").
+BRIDGE_WORDS = frozenset("of for and on de del da du van von der la".split())
 
 
 def logit(cap: float, low: float) -> float:
@@ -69,9 +78,10 @@ def pack(counts: dict) -> dict:
         "freq": _table([k for k, _ in uni], [math.log1p(lo + t + u + m) for _, (lo, t, u, m, _f) in uni]),
         "forms": {k: row[4] for k, row in uni if row[4]},
         "title": counts["title"],
+        "title2": counts["title2"],
         "blind": counts["blind"],
     }
-    for name in ("suffix", "left", "right", "leftc", "rightc"):
+    for name in ("suffix", "left", "right", "leftc", "rightc", "ucap"):
         items = sorted(counts[name].items())
         out[name] = _table([k for k, _ in items], [logit(c, lo) for _, (lo, c) in items])
     return out
@@ -81,7 +91,7 @@ class Model:
     """Loaded truecasing model (see module docstring)."""
 
     __slots__ = ("blind_b", "blind_w", "forms", "freq", "left", "leftc", "right", "rightc", "suffix",
-                 "title_b", "title_w", "uni")
+                 "title2_b", "title2_w", "title_b", "title_w", "ucap", "uni")
 
     def __init__(self, data: dict):
         if data.get("format") != FORMAT:
@@ -95,8 +105,13 @@ class Model:
         # the same, counted where the neighbour itself was capitalised ("Federal Open Market")
         self.leftc: dict[str, float] = _untable(data["leftc"])
         self.rightc: dict[str, float] = _untable(data["rightc"])
+        # the word alone, counted where a neighbour was capitalised ("Chicago Board")
+        self.ucap: dict[str, float] = _untable(data["ucap"])
         self.title_w: list[float] = data["title"]["w"]
         self.title_b: float = data["title"]["b"]
+        # the second pass's scorer: the same features, seen after the surest noise was lowered
+        self.title2_w: list[float] = data["title2"]["w"]
+        self.title2_b: float = data["title2"]["b"]
         self.blind_w: list[float] = data["blind"]["w"]
         self.blind_b: float = data["blind"]["b"]
 
@@ -122,9 +137,13 @@ class Model:
                 lg = rt
         return lg
 
-    def p_noise(self, toks: list[Token], i: int) -> float:
-        """Probability that the capitalised ``toks[i]`` should be lowercase."""
-        return _sigmoid(self.title_b + _dot(self.title_w, features(self, toks, i, True)))
+    def p_noise(self, toks: list[Token], i: int, second: bool = False) -> float:
+        """Probability that the capitalised ``toks[i]`` should be lowercase; ``second``: in
+        the second pass, where the words scored as sure noise are already lowered."""
+        x = features(self, toks, i, True)
+        if second:
+            return _sigmoid(self.title2_b + _dot(self.title2_w, x))
+        return _sigmoid(self.title_b + _dot(self.title_w, x))
 
     def p_cap(self, toks: list[Token], i: int) -> float:
         """Probability that ``toks[i]`` is capitalised, ignoring input casing."""
@@ -178,47 +197,67 @@ def apply_pattern(word: str, form: str) -> str:
     return "".join(out)
 
 
-def _bins(lg: float) -> list[float]:
-    b = [0.0] * 6
-    idx = int((min(max(lg, -6.0), 5.99) + 6.0) // 2)
-    b[idx] = 1.0
-    return b
+_BINS = tuple(tuple(1.0 if k == j else 0.0 for k in range(6)) for j in range(6))
+_CAP = frozenset("tum")
+
+
+def _bins(lg: float) -> tuple[float, ...]:
+    """One-hot of ``lg`` in six bins of width 2 over [-6, 6)."""
+    lg = -6.0 if lg < -6.0 else 5.99 if lg > 5.99 else lg
+    return _BINS[int((lg + 6.0) // 2)]
 
 
 def _is_cap(t: Token) -> bool:
-    return t.shape in ("t", "u", "m")
+    return t.shape in _CAP
 
 
 def features(m: Model, toks: list[Token], i: int, title: bool) -> list[float]:
-    """Dense features of ``toks[i]`` (see ``TITLE_FEATURES`` / ``BLIND_FEATURES``)."""
+    """Dense features of ``toks[i]`` (see ``TITLE_FEATURES`` / ``BLIND_FEATURES``).
+    Written for speed (it runs for every scored word): plain conditionals, no helpers."""
     t = toks[i]
-    w = m.uni.get(t.key)
+    k = t.key
+    w = m.uni.get(k)
     if w is None:
-        lg, oov, suf, freq = 0.0, 1.0, m.suffix_logit(t.key), 0.0
+        lg, oov, suf, freq = 0.0, 1.0, m.suffix_logit(k), 0.0
     else:
-        lg, oov, suf, freq = max(-8.0, min(8.0, w)), 0.0, 0.0, m.freq[t.key] / 5.0
+        lg, oov, suf, freq = (-8.0 if w < -8.0 else 8.0 if w > 8.0 else w), 0.0, 0.0, m.freq[k] / 5.0
     prev = toks[i - 1] if i > 0 else None
     nxt = toks[i + 1] if i + 1 < len(toks) else None
-    left = m.left.get(prev.key + " " + t.key) if prev is not None else None
-    right = m.right.get(t.key + " " + nxt.key) if nxt is not None else None
+    left = m.left.get(prev.key + " " + k) if prev is not None else None
+    right = m.right.get(k + " " + nxt.key) if nxt is not None else None
     x = [lg, oov, suf, freq, *_bins(lg),
          (left - lg) if left is not None else 0.0, 1.0 if left is not None else 0.0,
          (right - lg) if right is not None else 0.0, 1.0 if right is not None else 0.0,
-         1.0 if "." in t.key else 0.0, 1.0 if len(t.key) <= 3 else 0.0]
+         1.0 if "." in k else 0.0, 1.0 if len(k) <= 3 else 0.0]
     if title:
-        pc = prev is not None and not prev.initial and _is_cap(prev)
-        nc = nxt is not None and _is_cap(nxt)
+        pc = prev is not None and not prev.initial and prev.shape in _CAP
+        nc = nxt is not None and nxt.shape in _CAP
         run_name, run_len = _run(m, toks, i)
         x += [1.0 if pc else 0.0, 1.0 if pc and _name_like(m, prev) else 0.0,  # type: ignore[arg-type]
               1.0 if nc else 0.0, 1.0 if nc and _name_like(m, nxt) else 0.0,  # type: ignore[arg-type]
               run_name, run_len, lg * run_name]
-    if title:
-        lc = m.leftc.get(prev.key + " " + t.key) if prev is not None and pc else None
-        rc = m.rightc.get(t.key + " " + nxt.key) if nxt is not None and nc else None
+        lc = m.leftc.get(prev.key + " " + k) if pc else None  # type: ignore[union-attr]
+        rc = m.rightc.get(k + " " + nxt.key) if nc else None  # type: ignore[union-attr]
+        uc = m.ucap.get(k) if pc or nc else None
+        if uc is not None:
+            uc = (-8.0 if uc < -8.0 else 8.0 if uc > 8.0 else uc) - lg
         x += [(lc - lg) if lc is not None else 0.0, 1.0 if lc is not None else 0.0,
-              (rc - lg) if rc is not None else 0.0, 1.0 if rc is not None else 0.0]
+              (rc - lg) if rc is not None else 0.0, 1.0 if rc is not None else 0.0,
+              uc if uc is not None else 0.0, 1.0 if uc is not None else 0.0,
+              1.0 if _bridge(toks, i) else 0.0, oov * run_len, lg if pc else 0.0, lg if nc else 0.0]
     x += [1.0 if prev is not None and prev.initial else 0.0, 1.0 if nxt is None else 0.0]
     return x
+
+
+def _bridge(toks: list[Token], i: int) -> bool:
+    """A lowercase function word links ``toks[i]`` to a capitalised word ("Board of Trade")."""
+    if i >= 2 and toks[i - 1].key in BRIDGE_WORDS and toks[i - 1].shape == "l":
+        p = toks[i - 2]
+        if _is_cap(p) and not p.initial:
+            return True
+    if i + 2 < len(toks) and toks[i + 1].key in BRIDGE_WORDS and toks[i + 1].shape == "l":
+        return _is_cap(toks[i + 2])
+    return False
 
 
 def _run(m: Model, toks: list[Token], i: int) -> tuple[float, float]:

@@ -65,6 +65,7 @@ def count(docs: list[list[list[Token]]]) -> dict:
     right: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     leftc: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     rightc: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    ucap: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for doc in docs:
         for toks in doc:
             for i, t in enumerate(toks):
@@ -75,12 +76,19 @@ def count(docs: list[list[list[Token]]]) -> dict:
                 cap = 1 if cls else 0
                 if cls >= 2:
                     forms[t.key][t.text[: len(t.key)]] += 1
+                near_cap = False
                 if i > 0:
                     p = toks[i - 1]
-                    (leftc if p.shape in "tum" and not p.initial else left)[p.key + " " + t.key][cap] += 1
+                    pc = p.shape in "tum" and not p.initial
+                    near_cap = pc
+                    (leftc if pc else left)[p.key + " " + t.key][cap] += 1
                 if i + 1 < len(toks):
                     n = toks[i + 1]
-                    (rightc if n.shape in "tum" else right)[t.key + " " + n.key][cap] += 1
+                    nc = n.shape in "tum"
+                    near_cap = near_cap or nc
+                    (rightc if nc else right)[t.key + " " + n.key][cap] += 1
+                if near_cap:
+                    ucap[t.key][cap] += 1
     out_uni: dict[str, list] = {}
     for k, (lo, ti, up, mx) in uni.items():
         form = ""
@@ -108,7 +116,9 @@ def count(docs: list[list[list[Token]]]) -> dict:
         "right": prune(right, lambda k: k.split(" ", 1)[0]),
         "leftc": prune(leftc, lambda k: k.split(" ", 1)[1]),
         "rightc": prune(rightc, lambda k: k.split(" ", 1)[0]),
+        "ucap": {k: v for k, v in ucap.items() if v[0] + v[1] >= BIGRAM_MIN},
         "title": {"w": [0.0] * len(TITLE_FEATURES), "b": 0.0},
+        "title2": {"w": [0.0] * len(TITLE_FEATURES), "b": 0.0},
         "blind": {"w": [0.0] * len(BLIND_FEATURES), "b": 0.0},
     }
 
@@ -143,8 +153,8 @@ def title_noise(toks: list[Token], rate: float, rng: random.Random) -> tuple[lis
     return out, noised
 
 
-def examples(model: Model, docs: list[list[list[Token]]], rng: random.Random):
-    """Feature rows and labels for both scorers."""
+def examples(model: Model, docs: list[list[list[Token]]], rng: random.Random, noisy_out: list | None = None):
+    """Feature rows and labels for both scorers (``noisy_out`` collects the noisy sentences)."""
     tx, ty, bx, by = [], [], [], []
     for doc in docs:
         for toks in doc:
@@ -153,11 +163,35 @@ def examples(model: Model, docs: list[list[list[Token]]], rng: random.Random):
                     bx.append(features(model, toks, i, False))
                     by.append(1 if t.shape != "l" else 0)
             noisy, noised = title_noise(toks, rng.uniform(0.1, 0.6), rng)
+            if noisy_out is not None:
+                noisy_out.append((noisy, noised))
             for i, t in enumerate(noisy):
                 if t.shape == "t" and not t.initial and not t.soft:
                     tx.append(features(model, noisy, i, True))
                     ty.append(1 if noised[i] else 0)
     return tx, ty, bx, by
+
+
+def second_pass_examples(model: Model, noisy: list[tuple[list[Token], list[bool]]]):
+    """Rows for the second-pass scorer: in each noisy sentence the words the first scorer
+    calls sure noise (``SURE_P``) are lowered, as at repair time, and the remaining
+    capitalised words near one of them are scored again in that cleaner view."""
+    from byline.repair.casing import NEAR, SURE_P, _as_lower
+
+    x, y = [], []
+    for toks, noised in noisy:
+        cands = [i for i, t in enumerate(toks) if t.shape == "t" and not t.initial and not t.soft]
+        if not cands:
+            continue
+        sure = {i for i in cands if model.p_noise(toks, i) >= SURE_P}
+        if not sure:
+            continue
+        view = [_as_lower(t) if j in sure else t for j, t in enumerate(toks)]
+        for i in cands:
+            if i not in sure and any(j in sure for j in range(i - NEAR, i + NEAR + 1)):
+                x.append(features(model, view, i, True))
+                y.append(1 if noised[i] else 0)
+    return x, y
 
 
 def fit(x: list[list[float]], y: list[int]) -> dict:
@@ -176,10 +210,13 @@ def train(data: Path = DATA, log=print) -> dict:
     log(f"{len(docs)} documents, {ntok:,} tokens ({time.time() - t0:.1f}s)")
     rng = random.Random(SEED)
     tx, ty, bx, by = [], [], [], []
+    folds = []
     for fold in range(FOLDS):
         rest = [d for j, d in enumerate(docs) if j % FOLDS != fold]
         m = Model(pack(count(rest)))
-        x1, y1, x2, y2 = examples(m, docs[fold::FOLDS], rng)
+        noisy: list = []
+        x1, y1, x2, y2 = examples(m, docs[fold::FOLDS], rng, noisy)
+        folds.append((m, noisy))
         tx += x1
         ty += y1
         bx += x2
@@ -187,12 +224,23 @@ def train(data: Path = DATA, log=print) -> dict:
     log(f"title examples {len(tx):,} ({sum(ty):,} noise), blind examples {len(bx):,} ({time.time() - t0:.1f}s)")
     data_out = count(docs)
     data_out["title"] = fit(tx, ty)
+    sx, sy = [], []
+    for m, noisy in folds:
+        m.title_w, m.title_b = data_out["title"]["w"], data_out["title"]["b"]
+        x1, y1 = second_pass_examples(m, noisy)
+        sx += x1
+        sy += y1
+    del folds
+    log(f"second-pass examples {len(sx):,} ({sum(sy):,} noise) ({time.time() - t0:.1f}s)")
+    data_out["title2"] = fit(sx, sy)
     data_out["blind"] = fit(bx, by)
     data_out = pack(data_out)
     m = Model(data_out)
     log(f"vocabulary {len(m.uni):,}, pairs {len(m.left):,} + {len(m.right):,} + {len(m.leftc):,} + {len(m.rightc):,}")
     log("title weights " + ", ".join(f"{n}={w:+.2f}" for n, w in zip(TITLE_FEATURES, data_out["title"]["w"],
                                                                        strict=True)))
+    log("second-pass weights " + ", ".join(f"{n}={w:+.2f}" for n, w in zip(TITLE_FEATURES, data_out["title2"]["w"],
+                                                                             strict=True)))
     log("blind weights " + ", ".join(f"{n}={w:+.2f}" for n, w in zip(BLIND_FEATURES, data_out["blind"]["w"],
                                                                        strict=True)))
     log(f"trained in {time.time() - t0:.1f}s")
