@@ -49,6 +49,17 @@ def test_surname_before_full_name_is_merged():
     assert e.mentions[0].span.start == 0
 
 
+def test_an_honorific_keeps_a_surname_with_the_person_of_that_gender():
+    text = ("Former President Bill Clinton spoke in Ohio on Monday. Hillary Clinton spoke in Iowa. "
+            "Mrs. Clinton said she wanted more jobs. Mr. Clinton said he agreed.")
+    _, es = ents(text)
+    bill, hillary = by_name(es, "Bill Clinton"), by_name(es, "Hillary Clinton")
+    assert [m.text for m in hillary.mentions if m.kind == "pronoun"] == ["she"]
+    assert [m.text for m in bill.mentions if m.kind == "pronoun"] == ["he"]
+    assert sum(1 for m in hillary.mentions if m.text == "Clinton") == 1
+    assert sum(1 for m in bill.mentions if m.text == "Clinton") == 1
+
+
 def test_acronym_after_and_before_its_expansion():
     text = ("Officials at the Centers for Disease Control and Prevention (CDC) warned of a new strain. "
             "The CDC said cases were rising.")

@@ -107,6 +107,15 @@ def _surname_match(m: NameMention, c: Cluster) -> bool:
     return len(full) >= 2 and (w[0] == full[-1] or w[0] == full[0])
 
 
+def _gender_hint(c: Cluster) -> str | None:
+    """The gender a person cluster's honorifics or first name tell, while clusters are built."""
+    told = {m.honorific for m in c.mentions if m.honorific}
+    if told:
+        return told.pop() if len(told) == 1 else None
+    full = c.longest().split()
+    return of_first_name(full[0]) if len(full) >= 2 else None
+
+
 def _nearest(m: NameMention, cands: list[Cluster]) -> Cluster:
     def key(c: Cluster) -> tuple[int, int]:
         before = [x.start for x in c.mentions if x.start < m.start]
@@ -139,8 +148,12 @@ def build(doc: Doc, mentions: list[NameMention]) -> list[Cluster]:
         if not exact and country(m.name):
             exact = [c for c in by_key.get(norm(country(m.name) or ""), ()) if c.canonical_country]
         cands = exact
+        if m.honorific:  # "Mrs. Clinton" is not Bill Clinton
+            cands = [c for c in cands if c.label != "PERSON" or _gender_hint(c) in (None, m.honorific)]
         if not cands and " " not in k:
             cands = [c for c in by_word.get(k, ()) if _surname_match(m, c)]
+            if m.honorific:
+                cands = [c for c in cands if _gender_hint(c) in (None, m.honorific)]
         if not cands and is_acronym(m.name):
             cands = [c for c in clusters if c.family == "named" and c.label != "PERSON"
                      and acronym_of(m.name, c.longest())]
