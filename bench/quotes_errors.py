@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import quotes as qb  # noqa: E402
 from byline.pipeline import Pipeline, new_context  # noqa: E402
-from byline.quotes import corpus, polnear, score  # noqa: E402
+from byline.quotes import corpus, polnear, score, tagger  # noqa: E402
 
 _WORD = re.compile(r"\w+")
 
@@ -122,10 +122,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", default=None, help="print examples of buckets starting with this")
     ap.add_argument("--n", type=int, default=8)
     ap.add_argument("--top", type=int, default=40)
+    ap.add_argument("--model", type=Path, default=None, help="a directory with another quotes.crfsuite + lexicon")
     args = ap.parse_args(argv)
     if not polnear.available():
         print(f"PolNeAR not found at {polnear.DEFAULT_ROOT}; nothing to analyse.")
         return 2
+    if args.model is not None:
+        other = tagger.Tagger(args.model / tagger.CRF_PATH.name, args.model / tagger.LEXICON_PATH.name)
+        tagger.load = lambda: other  # the stage asks the module for its tagger
     pairs = corpus.parsed("dev", limit=args.limit)
     pipe = Pipeline(skip="times,claims,events,flags")
     pipe.warm_up()
@@ -181,8 +185,13 @@ def main(argv: list[str] | None = None) -> int:
                       f"   cue G[{words_text(words, g.cue)}] P[{words_text(words, p.cue)}]")
             else:
                 touch = [p for p in pred if p.content & g.content]
-                name = (f"partial-overlap:{split}" if touch else
-                        f"missed:{split}:{cue_lemma(doc, words, g.cue)}")
+                if touch:
+                    t0 = max(touch, key=lambda p: len(p.content & g.content))
+                    sub = ("longer" if len(t0.content) > len(g.content) else "shorter") + (
+                        "-hascue" if t0.content & g.cue else "") + ("-samecue" if t0.cue == g.cue else "")
+                    name = f"partial-overlap:{split}:{sub}"
+                else:
+                    name = f"missed:{split}:{cue_lemma(doc, words, g.cue)}"
                 ex = (f"G: {words_text(words, g.content)[:300]}\n   cue[{words_text(words, g.cue)}] "
                       f"src[{words_text(words, g.source)}]")
                 if touch:
@@ -206,7 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     coarse: Counter[str] = Counter()
     for k, v in buckets.items():
         parts = k.split(":")
-        coarse[":".join(parts[:2]) if parts[0] in ("missed", "false") else parts[0] + ":" + parts[-1]] += v
+        coarse[":".join(parts[:2]) if parts[0] in ("missed", "false", "partial-overlap") else
+               parts[0] + ":" + parts[-1]] += v
     print("\n== coarse buckets (gold not exact / false alarms)")
     for k, v in coarse.most_common():
         print(f"{v:5d}  {k}")

@@ -34,6 +34,10 @@ _CHILD_DEPS = {"ccomp", "xcomp", "nsubj", "nsubjpass", "dobj", "prep", "agent", 
 _RANK = {"0": 0, "t": 1, "l": 2, "m": 3, "h": 4}
 
 
+def _dist_bucket(d: int) -> str:
+    return str(d) if d < 3 else ("5" if d <= 5 else ("10" if d <= 10 else "far"))
+
+
 def cue_bucket(p: float) -> str:
     if p >= 0.6:
         return "h"
@@ -162,6 +166,7 @@ def doc_features(doc: Doc, cue_probs: Mapping[str, float], quoted: list[marks.Qu
     # the edges of each token's subtree (constituent boundaries of content and source)
     anc_rel: list[str] = ["-"] * n
     anc_lem: list[str] = [""] * n
+    verb_anc: list[str] = [""] * n
     root_rel: list[str] = ["-"] * n
     left = list(range(n))
     right = list(range(n))
@@ -169,12 +174,15 @@ def doc_features(doc: Doc, cue_probs: Mapping[str, float], quoted: list[marks.Qu
         if not wanted[t]:
             continue
         cur = prev = t
-        found = False
+        found = verb = False
         for depth in range(1, MAX_DEPTH):
             h = heads[cur]
             if h == cur or not 0 <= h < n:
                 break
             prev = cur
+            if not verb and poss[h][:1] == "V":
+                verb = True
+                verb_anc[t] = lemmas[h] + "|" + deps[cur]
             if t < left[h]:
                 left[h] = t
             elif t > right[h]:
@@ -205,6 +213,17 @@ def doc_features(doc: Doc, cue_probs: Mapping[str, float], quoted: list[marks.Qu
     side: list[str] = ["n"] * n
     sent_bounds = [i for i in range(n) if a.sent_start[i] or i == 0] + [n]
     sent_f: list[str] = ["sf="] * n
+    # paragraph summary: has quote marks; the previous paragraph had them and a strong cue
+    para_f: list[str] = ["pf="] * n
+    prev = "--"
+    for i, j in paras:
+        has_q = "q" if any(qs[k] != "o" for k in range(i, j)) else "-"
+        has_c = "c" if any(is_cue[k] and qs[k] == "o" for k in range(i, j)) else "-"
+        for k in range(i, j):
+            para_f[k] = "pf=" + has_q + prev
+        prev = has_q + has_c
+    sent_cue: list[str] = [""] * n
+    cue_dist: list[str] = ["n"] * n
     para_of = [0] * n
     for i, j in paras:
         for k in range(i, j):
@@ -215,6 +234,8 @@ def doc_features(doc: Doc, cue_probs: Mapping[str, float], quoted: list[marks.Qu
         if first is not None:
             for t in range(s0, s1):
                 side[t] = "L" if t < first else ("C" if t == first else "R")
+                sent_cue[t] = lemmas[first]
+                cue_dist[t] = side[t] + _dist_bucket(abs(t - first))
         # sentence summary: first in its paragraph, has quote marks, strongest cue outside them
         best = max((cues[t] for t in range(s0, s1) if qs[t] == "o" and cues[t] != "0"), key=_RANK.get, default="0")
         summary = ("sf=" + ("1" if para_of[s0] == s0 else "n") + ("q" if any(qs[t] != "o" for t in range(s0, s1))
@@ -235,8 +256,15 @@ def doc_features(doc: Doc, cue_probs: Mapping[str, float], quoted: list[marks.Qu
             "a=" + anc_rel[i], "hp=" + poss[h], "hc=" + cues[h], "hd=" + deps[i] + "|" + deps[h],
             "qc=" + qs[i] + cues[i], "pd=" + poss[i] + "|" + deps[i],
             "sd=" + side[i] + qs[i], "sda=" + side[i] + anc_rel[i], "rr=" + root_rel[i], sent_f[i],
-            "bw=" + (words[i - 1] if i else "") + "|" + w,
+            "bw=" + (words[i - 1] if i else "") + "|" + w, "pb=" + (poss[i - 1] if i else "") + "|" + poss[i],
+            "cd=" + cue_dist[i], para_f[i],
         ]
+        if verb_anc[i]:
+            f.append("va=" + verb_anc[i])
+        if sent_cue[i]:
+            f.append("sl=" + sent_cue[i] + side[i])
+        if poss[i][:1] == "V":
+            f.append("lm=" + lemmas[i])
         if anc_lem[i]:
             f.append("al=" + anc_lem[i])
             f.append("alr=" + anc_lem[i] + "|" + anc_rel[i])

@@ -35,6 +35,8 @@ from byline.quotes.decode import Attr
 
 #: Share of a content's letters inside quote marks above which it is a direct quote.
 DIRECT_SHARE = 0.8
+#: Reported speech the tagger is less sure of than this (cue and content-edge marginals) is dropped.
+MIN_REPORTED_SCORE = 0.25
 #: Minimum words for a quoted stretch with no attribution to count as a direct quote.
 MIN_DIRECT_WORDS = 3
 #: How far back (characters) a standalone quote may inherit the previous speaker.
@@ -210,7 +212,7 @@ class Builder:
             if not pieces or not _words(self.text[pieces[0][0]:pieces[-1][1]]):
                 continue
             direct = self.quoted_share(pieces) >= DIRECT_SHARE
-            if not direct and self.is_heading(pieces[0][0]):
+            if not direct and (a.score < MIN_REPORTED_SCORE or self.is_heading(pieces[0][0])):
                 continue
             f = Found("direct" if direct else "reported", pieces, confidence=0.85 * a.score)
             if a.cue:

@@ -189,3 +189,4 @@ def complement_content(doc: Doc, a: Attr) -> bool:
         return False
     a.content = [rng]
     return True
+
