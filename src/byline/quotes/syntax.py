@@ -160,6 +160,8 @@ def subject_source(doc: Doc, a: Attr) -> None:
             rng = _content_range(doc, subj.left_edge.i, subj.right_edge.i + 1)
             if rng is None or any(t in content for t in range(*rng)) or doc[rng[0]].lower_ in ("it", "there"):
                 return
+            if _crosses_line(doc, min(rng[0], i), max(rng[1], j)):
+                return
             a.source = [rng]
             return
         if verb.dep_ not in _SHARED_SUBJECT or verb.head is verb:
@@ -185,8 +187,13 @@ def complement_content(doc: Doc, a: Attr) -> bool:
     if comp is None:
         return False
     rng = _content_range(doc, comp.left_edge.i, comp.right_edge.i + 1)
-    if rng is None or rng[1] - rng[0] < 2:
+    if rng is None or rng[1] - rng[0] < 2 or _crosses_line(doc, i, rng[1]):
         return False
     a.content = [rng]
     return True
+
+
+def _crosses_line(doc: Doc, i: int, j: int) -> bool:
+    """Whether tokens ``[i, j)`` run over a line break (the parser may join lines)."""
+    return any("\n" in doc[k].text_with_ws for k in range(i, j - 1))
 
