@@ -60,6 +60,26 @@ def test_an_honorific_keeps_a_surname_with_the_person_of_that_gender():
     assert sum(1 for m in bill.mentions if m.text == "Clinton") == 1
 
 
+def test_a_subject_pronoun_is_not_a_name_in_its_own_clause():
+    def pronouns(text: str, name: str) -> list[str]:
+        _, es = ents(text)
+        return [m.text for e in es if e.name == name for m in e.mentions if m.kind == "pronoun"]
+
+    # the name is in the words the pronoun's speaker says, or the object of a fronted clause
+    assert pronouns("Donald Trump spoke on Monday. Trump is wrong about trade, he said.", "Donald Trump") == []
+    assert pronouns("Mr. Obama spoke on Monday. Campaigning against Mitt Romney in 2012, he barely "
+                    "mentioned climate change.", "Mitt Romney") == []
+    # the subject of a fronted clause may be the pronoun's referent
+    assert pronouns("When Barack Obama arrived, he said the talks went well.", "Barack Obama") == ["he"]
+
+
+def test_a_later_subject_pronoun_prefers_the_subject_over_a_name_in_a_prepositional_phrase():
+    _, es = ents("Barack Obama spoke after meeting with Russian President Vladimir Putin. "
+                 "He did not suggest retaliation.")
+    assert [m.text for m in by_name(es, "Barack Obama").mentions if m.kind == "pronoun"] == ["He"]
+    assert not [m for m in by_name(es, "Vladimir Putin").mentions if m.kind == "pronoun"]
+
+
 def test_acronym_after_and_before_its_expansion():
     text = ("Officials at the Centers for Disease Control and Prevention (CDC) warned of a new strain. "
             "The CDC said cases were rising.")

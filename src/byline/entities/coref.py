@@ -63,6 +63,7 @@ class _Seen:
     tok: int
     sent: int
     subject: bool
+    name: bool = True  # a name mention (False: a pronoun or description already linked)
 
 
 class Resolver:
@@ -102,12 +103,12 @@ class Resolver:
                 out[s.cluster] = s
         return sorted(out.values(), key=lambda s: -s.tok)
 
-    def _note(self, ci: int, tok: Token) -> None:
-        self.history.append(_Seen(ci, tok.i, self.sent_of[tok.i], tok.dep_ in SUBJ))
+    def _note(self, ci: int, tok: Token, name: bool = True) -> None:
+        self.history.append(_Seen(ci, tok.i, self.sent_of[tok.i], tok.dep_ in SUBJ, name))
 
     def _link(self, ci: int, head: Token, start: int, end: int, kind: str) -> None:
         self.links.append(Link(start, end, kind, ci, head.i))
-        self._note(ci, head)
+        self._note(ci, head, name=False)
 
     # -- the walk -------------------------------------------------------------
 
@@ -158,7 +159,7 @@ class Resolver:
 
     def _personal(self, tok: Token, gender: str) -> None:
         cands = self._recent(tok, PRONOUN_WINDOW, ("PERSON",))
-        ok = [c for c in cands if self.clusters[c.cluster].gender in (None, gender)]
+        ok = [c for c in cands if self.clusters[c.cluster].gender in (None, gender) and not self._bound(tok, c)]
         if not ok:
             return
         known = [c for c in ok if self.clusters[c.cluster].gender == gender]
@@ -187,9 +188,32 @@ class Resolver:
             return here[0]
         if len(subj) == 1 and tok.dep_ in SUBJ:
             others = [c for c in here if c is not subj[0]]
-            if all(o.tok < subj[0].tok for o in others) and self.sent_of[tok.i] != nearest:
+            # the others come before the subject, or after it only inside a prepositional phrase
+            # ("Obama said after meeting with Putin. He ..." is Obama)
+            if all(o.tok < subj[0].tok or self.doc[o.tok].dep_ == "pobj" for o in others) \
+                    and self.sent_of[tok.i] != nearest:
                 return subj[0]
         return None
+
+    def _bound(self, tok: Token, c: _Seen) -> bool:
+        """A subject pronoun does not stand for a name inside its own clause: not for one in
+        the words it attributes ("Trump is wrong, he said"; "People like Scott, he said") nor in
+        a clause before it ("Campaigning against Romney, he ..."), except the subject of such a
+        clause ("When Obama arrived, he said ...")."""
+        if tok.dep_ not in SUBJ or c.sent != self.sent_of[tok.i] or not c.name:
+            return False  # only names are bound this way ("he said he would" is one person)
+        head = tok.head
+        t = self.doc[c.tok]
+        path = []
+        while t.i != t.head.i and t.i != head.i:
+            path.append(t)
+            t = t.head
+        if t.i != head.i:
+            return False  # not inside the pronoun's clause
+        top = path[-1] if path else None  # the head's child whose subtree holds the name
+        if top is not None and top.dep_ == "advcl" and top.i < tok.i:
+            return not (len(path) >= 2 and path[-2].dep_ in SUBJ)  # the fronted clause's own subject may be it
+        return True
 
     # -- descriptions ---------------------------------------------------------
 
