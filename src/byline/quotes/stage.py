@@ -22,6 +22,7 @@ are never quotes; short quoted words in a sentence with no cue are scare quotes.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -46,6 +47,7 @@ MAX_GAP_WORDS = 12
 
 _WORD = re.compile(r"[^\W_]+")
 _DASH_TAIL = re.compile(r"^[\s,]*(?:--|—|–|-)\s*([^\n]{2,80})")
+_TURN = re.compile(r"(?m)^[ \t]*[\"“]?([A-Z][A-Z.'\- ]{1,30}[A-Z.]):[ \t]+(?=\S)")
 _SO_CALLED = re.compile(r"(?i)\bso[- ]called\s*$|\b(?:titled|entitled|dubbed)\s*$")
 #: Clause relations that cut a quoted stretch off from a cue verb above them.
 _MODIFIER_CLAUSES = {"advcl", "acl", "relcl"}
@@ -108,6 +110,7 @@ class Builder:
         self.lexicon = t.lexicon if t else {}
         self.attrs: list[Attr] = t.tag(doc, self.quoted, self.text, self.mask) if t else []
         self.found: list[Found] = []
+        self.turn_lines: list[tuple[int, int]] = []
 
     # -- helpers -------------------------------------------------------------
 
@@ -248,9 +251,36 @@ class Builder:
                 self.found.remove(f)
         keep.pieces = list(q.pieces)
 
+    def from_turns(self) -> None:
+        """Transcript turns (``PENCE: Well, look, ...``): a line opening with a name in
+        capitals and a colon is that person's direct quote, with no cue. The label must
+        name someone the article mentions (``Pence`` elsewhere) or open several turns,
+        so that a lone ``BREAKING:`` or ``UPDATE:`` is not a speaker."""
+        found = list(_TURN.finditer(self.text))
+        labels = Counter(m.group(1).strip() for m in found)
+        for m in found:
+            label = m.group(1).strip()
+            if len(label) < 3 or " " * 2 in label:
+                continue
+            if labels[label] < 2 and not re.search(r"\b" + re.escape(label.title()) + r"\b", self.text):
+                continue
+            line_start = self.text.rfind("\n", 0, m.start(1)) + 1
+            end = self.text.find("\n", m.end())
+            end = len(self.text) if end == -1 else end
+            s, e = _trim(self.text, m.end(), end)
+            while e > s and self.text[e - 1] in "\"“”":
+                e -= 1
+            if len(_words(self.text[s:e])) < MIN_DIRECT_WORDS:
+                continue
+            self.found = [f for f in self.found if not line_start <= f.start < end]
+            f = Found("direct", [(s, e)], confidence=0.8)
+            self.set_source(f, (m.start(1), m.start(1) + len(label)))
+            self.found.append(f)
+            self.turn_lines.append((line_start, end))
+
     def from_marks(self) -> None:
         for q in self.quoted:
-            if self.is_noise(q):
+            if self.is_noise(q) or any(s <= q.start < e for s, e in self.turn_lines):
                 continue
             if len(q.pieces) > 1:
                 self.merge_paragraphs(q)
@@ -446,6 +476,7 @@ class Builder:
 
     def build(self) -> list[Quote]:
         self.from_tagger()
+        self.from_turns()
         self.from_marks()
         self.merge_continuations()
         top = sorted(self.found, key=lambda f: f.start)

@@ -1,0 +1,78 @@
+"""The attribution rules added in the accuracy pass: transcript turns, quote
+continuations after the cue, the tagger's cue kept when a speaker is unresolved,
+the CRF-marginal confidence, and a cue governing a quoted stretch only through
+its own clause."""
+
+from __future__ import annotations
+
+import byline
+from byline.nlp import load
+from byline.quotes import stage, tagger
+
+
+def quotes(text: str):
+    return byline.analyze(text).quotes
+
+
+def test_transcript_turns_are_direct_quotes_of_the_labelled_speaker():
+    text = (
+        "Mike Pence spoke to Fox News on Sunday. Partial transcript as follows:\n\n"
+        "WALLACE: Let's start with breaking news on the debate story tonight.\n\n"
+        "PENCE: Well, look, the American people have an enormously important choice to make.\n\n"
+        "WALLACE: Do you really see those two as equivalent?\n"
+    )
+    got = [q for q in quotes(text) if q.inside is None]
+    by_source = {(q.source.text if q.source else None, q.text.split()[0].strip(",")) for q in got}
+    assert ("PENCE", "Well") in by_source
+    assert ("WALLACE", "Let's") in by_source
+    for q in got:
+        assert q.kind == "direct"
+        assert not q.text.startswith(("WALLACE", "PENCE"))
+
+
+def test_a_lone_capitalised_label_is_not_a_speaker():
+    text = "BREAKING: A storm has closed the main highway into the city for the night.\n"
+    assert not any(q.source is not None and q.source.text == "BREAKING" for q in quotes(text))
+
+
+def test_a_quote_continued_after_its_cue_is_one_attribution():
+    text = ("The rally ended late. “It’s finished,” she said of the election on Tuesday. “In my head, anyway.”\n"
+            "Nobody answered her.")
+    got = [q for q in quotes(text) if q.kind == "direct"]
+    assert len(got) == 1, [q.text for q in got]
+    q = got[0]
+    assert len(q.content_spans) == 2
+    assert "finished" in q.text and "anyway" in q.text
+    assert q.cue is not None and q.cue.text == "said"
+
+
+def test_the_taggers_cue_and_source_survive_an_unresolved_speaker():
+    text = ("The crowd was loud and the speech ran long.\n\n"
+            "“I love you,” he said.\n\n"
+            "Then the music started.")
+    got = [q for q in quotes(text) if "love" in q.text]
+    assert got and got[0].cue is not None and got[0].cue.text == "said"
+    assert got[0].source is not None and got[0].source.text == "he"
+
+
+def test_confidence_comes_from_the_crf_marginals():
+    t = tagger.load()
+    if t is None:
+        import pytest
+
+        pytest.skip("quotes model not found in byline/models")
+    doc = load()("The mayor said the bridge would reopen next week after repairs.")
+    attrs = t.tag(doc)
+    assert attrs
+    assert all(0.0 < a.score <= 1.0 for a in attrs)
+
+
+def test_a_cue_does_not_govern_a_quote_inside_a_modifying_clause():
+    doc = load()("The dispute has drawn attention, fueling debates on “federal” relations.")
+    verb = next(t for t in doc if t.lemma_ == "draw")
+    quoted = next(t for t in doc if t.text == "federal")
+    assert not stage.Builder.governs(verb, doc[quoted.i:quoted.i + 1])
+    doc = load()("She emphasized that sovereignty is “sacrosanct” for the country.")
+    verb = next(t for t in doc if t.lemma_ == "emphasize")
+    quoted = next(t for t in doc if t.text == "sacrosanct")
+    assert stage.Builder.governs(verb, doc[quoted.i:quoted.i + 1])
