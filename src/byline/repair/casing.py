@@ -42,6 +42,7 @@ DOC_LLR = 8.0  # ... or above 0 in a document whose total is over this
 STRICT_P = 0.9  # in a damaged document, other sentences lose only their surest noise
 SURE_P = 0.8  # first pass of two: only the surest noise
 TWO_PASS = True
+SETTLED_LOW, SETTLED_HIGH = 0.05, 0.97  # first scores this sure are not rescored in the second pass
 NEAR = 3  # in the second pass, rescore only words this close to one lowered in the first
 LOWER_LLR = 4.0  # all-lowercase sentence: evidence that capitals were lost
 LOWER_INITIAL = 1.5  # evidence from a lowercase sentence start
@@ -254,8 +255,9 @@ def _lower_noise(model: Model, toks: list[Token], threshold: float,
     The word's other uses in the same document shift the score: noise is random,
     so a word written lowercase elsewhere is likelier noise here, and a word
     capitalised every time it appears is likelier a name. With ``TWO_PASS``, the
-    surest noise is lowered first and the rest rescored next to the cleaner
-    neighbours (a name's words stand out once the noise around them is gone)."""
+    surest noise is lowered first, then the other words near a lowered one are rescored
+    by the second-pass scorer next to the cleaner neighbours (a name's words stand out
+    once the noise around them is gone)."""
     cands = []
     for i, t in enumerate(toks):
         if t.shape != "t" or t.initial or t.soft == "colon" or i in keep:
@@ -273,23 +275,43 @@ def _lower_noise(model: Model, toks: list[Token], threshold: float,
         return []
     lowered: set[int] = set()
     first: dict[int, float] = {}
-    passes = ((max(threshold, SURE_P), toks), (threshold, None)) if TWO_PASS else ((threshold, toks),)
-    for th, view in passes:
-        if view is None:  # second pass: the sure noise already lowered
-            if not lowered:
-                view = toks
-            else:
-                view = [_as_lower(t) if j in lowered else t for j, t in enumerate(toks)]
-        for i in cands:
-            if i in lowered:
-                continue
-            t = toks[i]
-            if i in first and not any(j in lowered for j in range(i - NEAR, i + NEAR + 1)):
-                p = first[i]  # nothing lowered nearby: the first score stands
-            else:
-                p = first[i] = _adjusted(model.p_noise(view, i, view is not toks), toks, i, seen)
-            if p >= (max(th, STRICT_P) if t.soft and (MID_QUOTE_STRICT or t.soft != "quote") else th):
-                lowered.add(i)
+    sure_p = max(threshold, SURE_P) if TWO_PASS else threshold
+    for i in cands:
+        p = first[i] = _adjusted(model.noise_logit(toks, i), toks, i, seen)
+        if p >= _limit(toks[i], sure_p):
+            lowered.add(i)
+    if not TWO_PASS:
+        return _changes(toks, _rescue(toks, lowered, first))
+    sure = set(lowered)
+    view = [_as_lower(t) if j in sure else t for j, t in enumerate(toks)] if sure else toks
+    for i in cands:
+        if i in sure:
+            continue
+        t = toks[i]
+        if (not sure or first[i] >= SETTLED_HIGH or first[i] <= SETTLED_LOW
+                or not any(j in sure for j in range(i - NEAR, i + NEAR + 1))):
+            p = first[i]  # nothing lowered nearby (or a settled score): the first score stands
+        else:  # second pass: rescored next to the cleaner neighbours
+            p = first[i] = _adjusted(model.noise_logit(view, i, True), toks, i, seen)
+        if p >= _limit(t, threshold):
+            lowered.add(i)
+    return _changes(toks, _rescue(toks, lowered, first))
+
+
+def _limit(t: Token, threshold: float) -> float:
+    """The noise score ``t`` needs to be lowered: after a dash (or an opening quote,
+    with ``MID_QUOTE_STRICT``) a capital may start a phrase, so only the surest go."""
+    if t.soft and (MID_QUOTE_STRICT or t.soft != "quote"):
+        return max(threshold, STRICT_P)
+    return threshold
+
+
+def _changes(toks: list[Token], lowered: set[int]) -> list[Change]:
+    return [Change("casing", toks[i].start, toks[i].end, _lower(toks[i].text)) for i in sorted(lowered)]
+
+
+def _rescue(toks: list[Token], lowered: set[int], first: dict[int, float]) -> set[int]:
+    """Keep a word lowered with moderate confidence between a sure name and a capital."""
     if RUN_RESCUE_P > 0:
         for i in sorted(lowered):
             if not (0 < i < len(toks) - 1) or first.get(i, 1.0) >= RUN_RESCUE_P:
@@ -299,28 +321,29 @@ def _lower_noise(model: Model, toks: list[Token], threshold: float,
                 first.get(i - 1, 0.0) <= RUN_NAME_P)
             if confident and right.shape in ("t", "m") and right.start - toks[i].end == 1:
                 lowered.discard(i)
-    return [Change("casing", toks[i].start, toks[i].end, _lower(toks[i].text)) for i in sorted(lowered)]
+    return lowered
 
 
 def _mid_quote(toks: list[Token], i: int) -> bool:
-    """``toks[i]`` opens a quotation inside a phrase: right after a lowercase word, one
+    """``toks[i]`` opens a quotation inside a phrase: right after a word, one
     space and the mark (use "grossly disproportionate" force), no comma or colon. A
     quoted sentence ("He said: "We ...") starts after punctuation and keeps its capital."""
     if i == 0:
         return False
     p = toks[i - 1]
-    return p.shape == "l" and toks[i].start - p.end == 2
+    return p.shape in ("l", "t") and toks[i].start - p.end == 2
 
 
-def _adjusted(p: float, toks: list[Token], i: int, seen: dict[str, list[int]]) -> float:
-    """``p`` shifted by the word's (and its pairs') other uses in the document."""
+def _adjusted(z: float, toks: list[Token], i: int, seen: dict[str, list[int]]) -> float:
+    """The noise probability of ``toks[i]`` from the scorer's log-odds ``z``, shifted by
+    the word's (and its pairs') other uses in the document."""
     t = toks[i]
     row = seen.get(t.key)
     if row is None:
-        return p
-    low, cap = row[0], row[1] - (0 if t.soft else 1)
-    z = math.log(max(p, 1e-9) / max(1.0 - p, 1e-9))
-    z += min(DOC_LOW_MAX, DOC_LOW * low) - min(DOC_CAP_MAX, DOC_CAP * cap)
+        return _p(z)
+    a = DOC_LOW * row[0]
+    b = DOC_CAP * (row[1] - (0 if t.soft else 1))
+    z += (a if a < DOC_LOW_MAX else DOC_LOW_MAX) - (b if b < DOC_CAP_MAX else DOC_CAP_MAX)
     if DOC_PAIR and not t.soft:
         if i > 0 and (q := toks[i - 1]).shape == "t" and not q.initial and t.start - q.end == 1:
             row = seen.get("<" + q.key + " " + t.key)

@@ -137,13 +137,17 @@ class Model:
                 lg = rt
         return lg
 
-    def p_noise(self, toks: list[Token], i: int, second: bool = False) -> float:
-        """Probability that the capitalised ``toks[i]`` should be lowercase; ``second``: in
+    def noise_logit(self, toks: list[Token], i: int, second: bool = False) -> float:
+        """Log-odds that the capitalised ``toks[i]`` should be lowercase; ``second``: in
         the second pass, where the words scored as sure noise are already lowered."""
         x = features(self, toks, i, True)
         if second:
-            return _sigmoid(self.title2_b + _dot(self.title2_w, x))
-        return _sigmoid(self.title_b + _dot(self.title_w, x))
+            return self.title2_b + _dot(self.title2_w, x)
+        return self.title_b + _dot(self.title_w, x)
+
+    def p_noise(self, toks: list[Token], i: int, second: bool = False) -> float:
+        """Probability that the capitalised ``toks[i]`` should be lowercase (see ``noise_logit``)."""
+        return _sigmoid(self.noise_logit(toks, i, second))
 
     def p_cap(self, toks: list[Token], i: int) -> float:
         """Probability that ``toks[i]`` is capitalised, ignoring input casing."""

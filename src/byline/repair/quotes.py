@@ -144,16 +144,19 @@ def _chunk_bounds(line: str, p: int) -> tuple[int, int]:
     return s, e
 
 
+_DQ_RE = re.compile("[" + re.escape("".join(sorted(DQ))) + "]")
+
+
 def quote_changes(text: str, model: Model | None = None) -> list[Change]:
     """Quote and punctuation fixes for ``text`` (offsets into ``text``)."""
-    if not any(c in DQ for c in text):
+    if not _DQ_RE.search(text):
         return []
     fixes: list[Change] = []
     drops: list[tuple[bool, list[Change]]] = []  # (the quote's own marks are damaged, changes)
     damage = 0
     pos = 0
     for line in text.split("\n"):
-        if any(c in DQ for c in line):
+        if _DQ_RE.search(line):
             pairs, unclosed, stray = _scan(line)
             dropped_chunks: list[tuple[int, int]] = []
             for pr in pairs:

@@ -64,7 +64,7 @@ class Token:
 
 def shape_of(word: str) -> str:
     """'l' lower, 'u' ALL CAPS (2+ letters), 't' Title, 'm' mixed, 'o' no letters or has digits."""
-    if _DIGIT.search(word):
+    if not word.isalpha() and _DIGIT.search(word):
         return "o"
     if word.islower():
         return "l"
