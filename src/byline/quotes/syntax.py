@@ -197,3 +197,20 @@ def _crosses_line(doc: Doc, i: int, j: int) -> bool:
     """Whether tokens ``[i, j)`` run over a line break (the parser may join lines)."""
     return any("\n" in doc[k].text_with_ws for k in range(i, j - 1))
 
+
+
+def one_source(doc: Doc, a: Attr) -> None:
+    """Keep the one source stretch nearest the cue, preferring the cue's sentence: the
+    tagger's source stretches in a paragraph all go to the nearest cue, and a second
+    one is usually another attribution's source or a pronoun's antecedent."""
+    if len(a.source) < 2 or not a.cue:
+        return
+    ci, cj = a.cue[0][0], a.cue[-1][1]
+    sent = doc[ci].sent.start
+
+    def key(p: tuple[int, int]) -> tuple[int, int]:
+        dist = ci - p[1] if p[1] <= ci else (p[0] - cj if p[0] >= cj else 0)
+        return (0 if doc[p[0]].sent.start == sent else 1, dist)
+
+    a.source = [min(a.source, key=key)]
+

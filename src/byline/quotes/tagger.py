@@ -69,6 +69,7 @@ class Tagger:
                 continue
             syntax.relative_antecedent(doc, a)
             syntax.right_complement(doc, a)
+            syntax.one_source(doc, a)
             syntax.subject_source(doc, a)
             fixed.extend(syntax.split_quoted(doc, a, quoted_tokens))
         return syntax.according_to(doc, fixed, quoted_tokens, arrays.lower)
