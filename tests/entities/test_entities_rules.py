@@ -80,6 +80,19 @@ def test_a_later_subject_pronoun_prefers_the_subject_over_a_name_in_a_prepositio
     assert not [m for m in by_name(es, "Vladimir Putin").mentions if m.kind == "pronoun"]
 
 
+def test_a_pronoun_inside_a_quotation_is_not_the_one_quoting():
+    text = ("Hillary Clinton had a clot in 1998, her former doctor Connie Mariano says.\n\n"
+            "\u201cShe did have a pain in her calf,\u201d Mariano wrote. "
+            "\u201cI also notified the Secret Service that she was on medication.\u201d\n\n"
+            "Reporter Jane Doe writes: \u201cThe first time she had seen it, she was alone.\u201d")
+    _, es = ents(text)
+    mariano = by_name(es, "Connie Mariano")
+    assert not [m for m in mariano.mentions if m.kind == "pronoun"], mariano.mentions
+    hillary = by_name(es, "Hillary Clinton")
+    assert [m.text for m in hillary.mentions if m.kind == "pronoun"][:3] == ["She", "her", "she"]
+    assert not [m for e in es if e.name == "Jane Doe" for m in e.mentions if m.kind == "pronoun"]
+
+
 def test_acronym_after_and_before_its_expansion():
     text = ("Officials at the Centers for Disease Control and Prevention (CDC) warned of a new strain. "
             "The CDC said cases were rising.")

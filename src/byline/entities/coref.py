@@ -78,7 +78,9 @@ class Resolver:
             for t in s:
                 self.sent_of[t.i] = si
         self.roles: list[list[str]] = [[m.role for m in c.mentions if m.role] for c in clusters]
-        self.quoted = _quoted_tokens(doc)
+        self.quote_of = _quotes(doc)  # token -> its quotation's (first, last) inside tokens
+        self.quoted = set(self.quote_of)
+        self._speakers: dict[tuple[int, int], int | None] = {}
         self.history: list[_Seen] = []
         self.links: list[Link] = []
         self.appos_roles: list[tuple[int, str]] = []
@@ -99,9 +101,46 @@ class Resolver:
                 continue
             if s.tok in self.quoted and tok.i not in self.quoted:
                 continue  # a name quoted from someone is not what the narrator's "he said" refers to
+            if tok.i in self.quoted and s.cluster == self._speaker(self.quote_of[tok.i]):
+                continue  # "McCrummen reports: 'she was ...'": the quoted "she" is not the one quoting
             if self._label(s.cluster) in labels:
                 out[s.cluster] = s
         return sorted(out.values(), key=lambda s: -s.tok)
+
+    def _speaker(self, quote: tuple[int, int]) -> int | None:
+        """The cluster named as the subject of a speech verb right before a quotation
+        ("X said:", "X says,", or the end of the sentence just before: '"...," X wrote. "...')
+        or right after it ("..., X said", "..., said X")."""
+        if quote in self._speakers:
+            return self._speakers[quote]
+        doc = self.doc
+        first, last = quote
+        verbs: list[Token] = []
+        j = first - 2  # skip the opening mark
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        if j >= 0 and doc[j].text in (":", ",", "."):
+            # "X said: '...'", or a quotation going on after '"...," X wrote. "...'
+            for t in reversed(doc[max(0, j - (8 if doc[j].text != "." else 3)):j]):
+                if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX"):
+                    verbs.append(t)
+                    break
+        k = last + 2  # skip the closing mark
+        while k < len(doc) and (doc[k].is_space or doc[k].text == ","):
+            k += 1
+        for t in doc[k:k + 4]:
+            if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX"):
+                verbs.append(t)
+                break
+        found = None
+        for verb in verbs:
+            subj = next((c for c in verb.children if c.dep_ in SUBJ), None)
+            if subj is not None:
+                found = next((self.tok_cluster[x.i] for x in subj.subtree if x.i in self.tok_cluster), None)
+            if found is not None:
+                break
+        self._speakers[quote] = found
+        return found
 
     def _note(self, ci: int, tok: Token, name: bool = True) -> None:
         self.history.append(_Seen(ci, tok.i, self.sent_of[tok.i], tok.dep_ in SUBJ, name))
@@ -323,27 +362,36 @@ _OPEN = "“"
 _CLOSE = "”"
 
 
-def _quoted_tokens(doc: Doc) -> set[int]:
-    """Indices of tokens inside quotation marks (curly pairs, or straight quotes toggled per
-    paragraph); unbalanced marks end at the paragraph break."""
-    out: set[int] = set()
+def _quotes(doc: Doc) -> dict[int, tuple[int, int]]:
+    """Tokens inside quotation marks (curly pairs, or straight quotes toggled per paragraph),
+    each mapped to its quotation's first and last inside token; unbalanced marks end at the
+    paragraph break."""
+    out: dict[int, tuple[int, int]] = {}
+    run: list[int] = []
+
+    def close() -> None:
+        for i in run:
+            out[i] = (run[0], run[-1])
+        run.clear()
+
     inside = False
     for tok in doc:
         t = tok.text
         if "\n" in t:
             inside = False
+            close()
             continue
         if t == _OPEN or t == "``":
             inside = True
+            close()
             continue
-        if t == _CLOSE or t == "''":
-            inside = False
-            continue
-        if t == '"':
-            inside = not inside
+        if t == _CLOSE or t == "''" or t == '"':
+            inside = not inside if t == '"' else False
+            close()
             continue
         if inside:
-            out.add(tok.i)
+            run.append(tok.i)
+    close()
     return out
 
 
