@@ -1,0 +1,53 @@
+"""Names made of common words, quotations opened mid-phrase and the second-pass scorer."""
+
+from __future__ import annotations
+
+import math
+
+from byline.repair import repair
+from byline.repair.casing import _adjusted, _doc_casing
+from byline.repair.model import TITLE_FEATURES, load
+from byline.repair.tokens import lines
+
+
+def test_quotation_opened_mid_phrase_is_judged_but_quoted_sentence_keeps_capital() -> None:
+    noisy = ('The Minister Said Police Could Use "Grossly disproportionate force" Against Burglars, And The Party '
+             'Would Back Them. He Told Reporters: "We will not back down."')
+    out = repair(noisy).text
+    assert 'could use "grossly disproportionate force" against burglars' in out
+    assert 'He told reporters: "We will not back down."' in out
+
+
+def test_name_of_common_words_kept_in_noisy_sentences() -> None:
+    noisy = ("Officials Said The Serious Fraud Office Would Review The Case. The Serious Fraud Office Has Not Said "
+             "When It Will Report, But Ministers Expect The Report Next Year.")
+    out = repair(noisy).text
+    assert out.count("the Serious Fraud Office") == 1 and out.count("The Serious Fraud Office") == 1
+    assert "would review the case" in out and "but ministers expect the report next year." in out
+
+
+def _p_for(text: str, word: str) -> float:
+    """The document-adjusted noise probability of ``word`` (its last use) for a neutral score."""
+    lns = lines(text)
+    seen = _doc_casing(lns)
+    for ln in reversed(lns):
+        for s in reversed(ln.sentences):
+            for i in range(len(s.tokens) - 1, -1, -1):
+                if s.tokens[i].text == word:
+                    return _adjusted(0.0, s.tokens, i, seen)
+    raise AssertionError(word)
+
+
+def test_pair_capitalised_together_elsewhere_is_evidence_of_a_name() -> None:
+    alone = "Yesterday the Harbour Board met.\n"
+    together = "Yesterday the Harbour Board met. Later the Harbour Board spoke. Then the Harbour Board voted.\n"
+    lowered = "Yesterday the Harbour Board met. Later the board spoke. Then the board voted.\n"
+    p_alone, p_together, p_lowered = _p_for(alone, "Board"), _p_for(together, "Board"), _p_for(lowered, "Board")
+    assert p_alone == 0.5
+    assert p_together < p_alone < p_lowered
+
+
+def test_second_pass_scorer_ships_with_the_model() -> None:
+    m = load()
+    assert len(m.title2_w) == len(m.title_w) == len(TITLE_FEATURES)
+    assert all(math.isfinite(w) for w in m.title2_w) and m.title2_w != m.title_w
