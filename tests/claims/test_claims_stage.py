@@ -113,3 +113,15 @@ def test_figures_are_written_as_a_reader_writes_them() -> None:
     assert number_text(2.5e12) == "2.5 trillion"
     assert number_text(1234567) == "1,234,567"
     assert number_text(0.25) == "0.25"
+
+
+def test_a_claims_source_never_reaches_into_the_line_above() -> None:
+    text = ("Key points:\n"
+            "- Cartel Power: The Sinaloa and Jalisco New generation cartels control much of the drug trade along "
+            "the border, generating billions annually.\n"
+            "- Firearms flow: Studies show that around 70% of firearms recovered at Mexican crime scenes originate "
+            "from the U.S.\n")
+    claims = analyze(text, published="2025-05-03").claims
+    guns = [c for c in claims if "70%" in c.text]
+    assert guns and guns[0].source.quality == "vague", [(c.text, c.source) for c in claims]
+    assert all("\n" not in (c.source.name or "") for c in claims)

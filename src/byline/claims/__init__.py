@@ -452,6 +452,8 @@ def _make_claim(ctx: Context, s: _Sent, c_start: int, c_end: int, figures: list[
             frame.src_end += shift
             frame.frame_start += shift
             frame.frame_end += shift
+            if frame.src_start < 0 or frame.src_end > c_end - c_start or frame.frame_start < 0:
+                frame, src_phrase = None, None  # the parse ran over the sentence (a heading line above it)
     if frame is None:
         frame = find_frame(sentence, figures[0].start - c_start if figures else None, no_finite_verb)
     source = ClaimSource()
