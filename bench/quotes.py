@@ -214,10 +214,15 @@ def render(res, spk, textacy_errors, n, raw_aps, all_aps, args) -> list[str]:
         "attributions; unquoted recall is the weak side.",
         "* Partial and nested quotes (``inside`` set) are not counted: PolNeAR has one attribution per token "
         "and no nested quotes; they are covered by `tests/quotes/`.",
-        "* Throughput is for all stages of `analyze`, including other areas' stages. The quotes stage's own "
-        "work (features, CRF, rules, building) is about 15 % of the parse's CPU time (30 dev articles); at the "
-        "time of this run its speaker lookups through `ctx.entity_at` cost several times that, because the "
-        "entities span resolver rebuilds `doc.text` (a join over all tokens) on every lookup.",
+        "* Throughput is for all stages of `analyze`, including other areas' stages, measured on a machine "
+        "shared with other jobs (2 cores, 3 engineers at work): treat it as indicative; it is re-measured on a "
+        "quiet machine.",
+        "* Where the errors are: `.venv/bin/python bench/quotes_errors.py` (a few seconds on the cached parses) "
+        "buckets every missed and false attribution on dev (boundary-only mismatches by kind, partial overlaps, "
+        "misses and false alarms by cue lemma, cue and source mismatches, predictions by confidence). Most of "
+        "the remaining loss is unquoted attributions the CRF does not find at all (beliefs, intentions, "
+        "non-speech cues such as \"want\", \"find\", \"plan\") and attributions nested inside another's "
+        "content, which a one-label-per-token tagger cannot represent.",
     ]
     return lines
 

@@ -38,6 +38,9 @@ from byline.quotes.decode import Attr
 DIRECT_SHARE = 0.8
 #: Reported speech the tagger is less sure of than this (cue and content-edge marginals) is dropped.
 MIN_REPORTED_SCORE = 0.25
+#: Cue probability (lexicon) from which a cue is taken for a speech cue: short quoted
+#: stretches under other cues are scare quotes.
+SPEECH_CUE = 0.1
 #: Minimum words for a quoted stretch with no attribution to count as a direct quote.
 MIN_DIRECT_WORDS = 3
 #: How far back (characters) a standalone quote may inherit the previous speaker.
@@ -50,7 +53,7 @@ _DASH_TAIL = re.compile(r"^[\s,]*(?:--|—|–|-)\s*([^\n]{2,80})")
 _TURN = re.compile(r"(?m)^[ \t]*[\"“]?([A-Z][A-Z.'\- ]{1,30}[A-Z.]):[ \t]+(?=\S)")
 _SO_CALLED = re.compile(r"(?i)\bso[- ]called\s*$|\b(?:titled|entitled|dubbed)\s*$")
 #: Clause relations that cut a quoted stretch off from a cue verb above them.
-_MODIFIER_CLAUSES = {"advcl", "acl", "relcl"}
+_MODIFIER_CLAUSES = {"advcl", "acl"}
 _SMALL = {"a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "at", "by", "with", "vs", "de"}
 
 
@@ -288,6 +291,8 @@ class Builder:
             if host is not None and host.kind == "reported" and self.share_of(q, host) >= 0.6:
                 host.kind = "direct"  # the quote is (nearly) all of the content
             if host is not None:
+                if host.kind == "reported" and self.scare_quotes(q, host):
+                    continue
                 if host.kind == "reported":
                     child = Found("partial", list(q.pieces), cue=host.cue, source=host.source,
                                   speaker=host.speaker, confidence=0.8, parent=host)
@@ -303,6 +308,17 @@ class Builder:
                     self.nested(host, q)
                 continue
             self.uncovered(q)
+
+    def scare_quotes(self, q: marks.Quoted, host: Found) -> bool:
+        """A word or two in quote marks inside reported content whose cue is not a
+        speech cue (``fueling debates on “federal” relations``) is not a quotation."""
+        if len(_words(" ".join(self.text[s:e] for s, e in q.pieces))) >= MIN_DIRECT_WORDS:
+            return False
+        if host.cue is None:
+            return True
+        cue = self.span(*host.cue)
+        best = max((self.lexicon.get(t.lemma_.lower(), 0.0) for t in cue), default=0.0) if cue is not None else 0.0
+        return best < SPEECH_CUE
 
     def sentence_at(self, pos: int) -> Span | None:
         sp = self.span(pos, min(pos + 1, len(self.text)))
@@ -337,7 +353,12 @@ class Builder:
                 return  # scare quotes
             f = Found("partial", list(q.pieces), cue=(verb.idx, verb.idx + len(verb)), confidence=0.6)
             self.set_source(f, self.subject_of(verb))
-            self.found.append(f)
+            host = self.reported_host(verb, first, f)
+            if host is not None:
+                host.children.append(f)
+                self.found.append(host)
+            else:
+                self.found.append(f)
             self.nested(f, q)
             return
         if len(words) < MIN_DIRECT_WORDS:
@@ -347,11 +368,40 @@ class Builder:
         self.found.append(f)
         self.nested(f, q)
 
+    def reported_host(self, verb, quoted: Span, partial: Found) -> Found | None:
+        """``X emphasized that Y is “Z”``: the cue verb's clausal complement holding a
+        partial quote is reported speech of its own, the partial quote's host."""
+        comp = None
+        tok = quoted[0]
+        for _ in range(40):  # the clause holding the quote, below the cue (a parse may hang it off a noun)
+            if tok.i == verb.i or tok.head.i == tok.i:
+                break
+            if tok.dep_ in ("ccomp", "relcl") and tok.left_edge.i > verb.i:
+                comp = tok
+                break
+            tok = tok.head
+        if comp is None:
+            return None
+        toks = [t for t in comp.subtree if not t.is_space]
+        while toks and (toks[0].is_punct or toks[0].lower_ == "that"):
+            toks.pop(0)
+        while toks and toks[-1].is_punct and toks[-1].i not in (quoted[-1].i, quoted[-1].i + 1):
+            toks.pop()
+        if len(toks) <= len(quoted) or "\n" in self.text[toks[0].idx:toks[-1].idx]:
+            return None
+        s, e = _trim(self.text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+        e = max(e, partial.end)
+        host = Found("reported", [(s, e)], cue=partial.cue, source=partial.source, speaker=partial.speaker,
+                     confidence=0.6)
+        partial.parent = host
+        return host
+
     @staticmethod
     def governs(verb, quoted: Span) -> bool:
         """Whether cue ``verb`` governs the ``quoted`` words: they hang below it through
-        its own clause and its complements, not through a modifying clause
-        ("fueling debates on “federal” relations" is not what the cue verb said)."""
+        its own clause and its complements, not through a participle or adverbial clause
+        ("fueling debates on “federal” relations" is not what the cue verb said; a
+        relative clause is let through: parsers hang "that"-complements off nouns)."""
         if not verb.left_edge.i <= quoted[0].i <= verb.right_edge.i:
             return False
         tok = quoted.root
