@@ -76,3 +76,20 @@ def test_a_cue_does_not_govern_a_quote_inside_a_modifying_clause():
     verb = next(t for t in doc if t.lemma_ == "emphasize")
     quoted = next(t for t in doc if t.text == "sacrosanct")
     assert stage.Builder.governs(verb, doc[quoted.i:quoted.i + 1])
+
+
+def test_a_partial_quote_in_a_complement_has_its_reported_host():
+    text = ("The minister stressed at a press event in the capital that the northern border is “closed for good.”\n"
+            "Officials gave no date for talks.")
+    got = quotes(text)
+    partial = next((q for q in got if q.kind == "partial" and "closed for good" in q.text), None)
+    assert partial is not None, [(q.kind, q.text) for q in got]
+    host = next((q for q in got if q.id == partial.inside), None)
+    assert host is not None and host.kind == "reported"
+    assert "border is" in host.text and host.cue is not None and host.cue.text.startswith("stressed")
+
+
+def test_a_short_quote_under_a_non_speech_cue_is_a_scare_quote():
+    text = ("- The dispute has drawn national attention, fueling debates on “federal”-state relations "
+            "and the future of water policy.\n")
+    assert not any("federal" == q.text.strip(" .,") for q in quotes(text))
