@@ -35,7 +35,7 @@ from byline.repair.model import Model
 from byline.repair.offsets import Change
 from byline.repair.tokens import Line, Sentence, Token, lines, tokenize_line
 
-NOISE_P = 0.55  # lower a capitalised word in a damaged sentence above this noise probability
+NOISE_P = 0.5  # lower a capitalised word in a damaged sentence above this noise probability
 NOISE_RATE = 0.3  # the Title-Case noise rate the detector's likelihood ratio assumes
 TITLE_LLR = 5.0  # a sentence is damaged above this log-likelihood ratio ...
 DOC_LLR = 8.0  # ... or above 0 in a document whose total is over this
