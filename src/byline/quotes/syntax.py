@@ -16,6 +16,8 @@ token offsets; none of them raises on odd parses.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc
 
 from byline.quotes.decode import Attr
@@ -214,3 +216,41 @@ def one_source(doc: Doc, a: Attr) -> None:
 
     a.source = [min(a.source, key=key)]
 
+
+
+#: Cue probability from which an untagged verb governing a content stretch claims it.
+GOVERNOR_CUE = 0.5
+
+
+def split_by_governor(doc: Doc, a: Attr, cue_prob: Callable[[str], float]) -> list[Attr]:
+    """A content stretch that the parse puts under another, cue-like verb (``Addressing
+    the report, X emphasized that C``: ``C`` hangs off "emphasized", not "Addressing")
+    belongs to that verb: it becomes an attribution of its own, with that verb as cue."""
+    if len(a.content) < 2 or not a.cue:
+        return [a]
+    cue_tokens = {t for i, j in a.cue for t in range(i, j)}
+    content_tokens = {t for i, j in a.content for t in range(i, j)}
+    moved: dict[int, list[tuple[int, int]]] = {}
+    for p in a.content:
+        tok = doc[p[0]:p[1]].root
+        for _ in range(40):
+            h = tok.head
+            if h.i == tok.i or h.i in cue_tokens:
+                break
+            if (h.i not in content_tokens and h.pos_ == "VERB" and cue_prob(h.lemma_.lower()) >= GOVERNOR_CUE):
+                moved.setdefault(h.i, []).append(p)
+                break
+            tok = h
+    if not moved:
+        return [a]
+    gone = {p for ps in moved.values() for p in ps}
+    rest = [p for p in a.content if p not in gone]
+    if not rest:
+        return [a]
+    a.content = rest
+    out = [a]
+    for v, ps in moved.items():
+        b = Attr(content=ps, cue=[(v, v + 1)], score=a.score)
+        subject_source(doc, b)
+        out.append(b)
+    return out

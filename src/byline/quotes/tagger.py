@@ -71,9 +71,13 @@ class Tagger:
             syntax.right_complement(doc, a)
             syntax.one_source(doc, a)
             syntax.subject_source(doc, a)
-            fixed.extend(syntax.split_quoted(doc, a, quoted_tokens))
+            for b in syntax.split_by_governor(doc, a, self._cue_prob):
+                fixed.extend(syntax.split_quoted(doc, b, quoted_tokens))
         return syntax.according_to(doc, fixed, quoted_tokens, arrays.lower)
 
+
+    def _cue_prob(self, lemma: str) -> float:
+        return self.lexicon.get(lemma, 0.0)
 
     def _confidence(self, a: decode.Attr, tags: list[str], offset: int) -> float:
         """How sure the CRF is of an attribution: the mean marginal probability of its
