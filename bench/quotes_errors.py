@@ -168,8 +168,10 @@ def main(argv: list[str] | None = None) -> int:
                         else "src-other")
                 roles[f"{kind}:{split}"] += 1
                 if args.show and kind.startswith(args.show):
+                    at = words.starts[min(g.source)] if g.source else words.starts[min(g.content)]
+                    near = art.text[max(0, at - 100):at + 60].replace(chr(10), " | ")
                     examples[kind].append(f"P[{words_text(words, p.source)}] G[{words_text(words, g.source)}]"
-                                          f" cue[{words_text(words, g.cue)}]")
+                                          f" cue[{words_text(words, g.cue)}]  ...{near}")
         for b, g in enumerate(gold):
             if b in ex_g:
                 continue

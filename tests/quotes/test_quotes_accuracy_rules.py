@@ -93,3 +93,11 @@ def test_a_short_quote_under_a_non_speech_cue_is_a_scare_quote():
     text = ("- The dispute has drawn national attention, fueling debates on “federal”-state relations "
             "and the future of water policy.\n")
     assert not any("federal" == q.text.strip(" .,") for q in quotes(text))
+
+
+def test_a_horizontal_bar_attributes_a_quote():
+    text = ("Readers sent us their views.\n\n"
+            "“The debate left me worried about the future of this country.” ― Carla Sanchez\n\n"
+            "More letters will follow next week.")
+    got = [q for q in quotes(text) if "worried" in q.text]
+    assert got and got[0].source is not None and got[0].source.text == "Carla Sanchez"

@@ -49,7 +49,7 @@ CARRY_CHARS = 600
 MAX_GAP_WORDS = 12
 
 _WORD = re.compile(r"[^\W_]+")
-_DASH_TAIL = re.compile(r"^[\s,]*(?:--|—|–|-)\s*([^\n]{2,80})")
+_DASH_TAIL = re.compile(r"^[\s,.]*(?:--|—|–|―|-)\s*([^\n]{2,80})")
 _TURN = re.compile(r"(?m)^[ \t]*[\"“]?([A-Z][A-Z.'\- ]{1,30}[A-Z.]):[ \t]+(?=\S)")
 _SO_CALLED = re.compile(r"(?i)\bso[- ]called\s*$|\b(?:titled|entitled|dubbed)\s*$")
 #: Clause relations that cut a quoted stretch off from a cue verb above them.
