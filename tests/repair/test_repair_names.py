@@ -51,3 +51,11 @@ def test_second_pass_scorer_ships_with_the_model() -> None:
     m = load()
     assert len(m.title2_w) == len(m.title_w) == len(TITLE_FEATURES)
     assert all(math.isfinite(w) for w in m.title2_w) and m.title2_w != m.title_w
+
+
+def test_a_run_of_capitals_that_begins_with_a_sure_name_keeps_its_middle_word() -> None:
+    # "Durango" is a name the model is sure of; "Great" is kept after it, and "Family" sits
+    # between "Great" and another input capital: the run is one name.
+    out = repair("Police Say The Durango Great Family Gangs Control Much Of The Trade Along The Coast.").text
+    assert "the Durango Great Family" in out
+    assert "control much of the trade along the coast." in out

@@ -51,6 +51,7 @@ DOC_CAP, DOC_CAP_MAX = 0.7, 2.0  # ... against noise per other capitalised use
 DOC_PAIR, DOC_PAIR_LOW = 1.0, 0.5  # ... against noise per other use of the pair both capitalised; for it per lowercase
 RUN_RESCUE_P = 0.8  # a lowered word below this noise score is kept between a sure name and a capitalised word
 RUN_NAME_P = 0.2  # ... where the left neighbour's noise score is at most this (a confident name)
+RUN_CHAIN_P = 0.5  # ... or the left neighbour (at most this) continues a run of kept capitals from such a name
 MID_QUOTE_STRICT = False  # a quotation opened mid-phrase: its first word judged like any other (else: STRICT_P)
 CAPS_HEADLINE_WORDS = 20
 MIN_BLIND_WORDS = 3
@@ -318,10 +319,24 @@ def _rescue(toks: list[Token], lowered: set[int], first: dict[int, float]) -> se
                 continue
             left, right = toks[i - 1], toks[i + 1]
             confident = (i - 1) not in lowered and left.shape in ("t", "m") and not left.initial and (
-                first.get(i - 1, 0.0) <= RUN_NAME_P)
+                first.get(i - 1, 0.0) <= RUN_NAME_P or _run_from_name(toks, lowered, first, i - 1))
             if confident and right.shape in ("t", "m") and right.start - toks[i].end == 1:
                 lowered.discard(i)
     return lowered
+
+
+def _run_from_name(toks: list[Token], lowered: set[int], first: dict[int, float], j: int) -> bool:
+    """``toks[j]`` is kept capitalised and continues a run of kept capitals that begins
+    with a confident name ("Jalisco New ..."): each word of the run scored at most
+    ``RUN_CHAIN_P``, the run's first word at most ``RUN_NAME_P``."""
+    while j > 0 and j not in lowered and toks[j].shape in ("t", "m") and not toks[j].initial \
+            and first.get(j, 0.0) <= RUN_CHAIN_P and toks[j].start - toks[j - 1].end == 1:
+        j -= 1
+        if j in lowered or toks[j].shape not in ("t", "m") or toks[j].initial:
+            return False
+        if first.get(j, 0.0) <= RUN_NAME_P:
+            return True
+    return False
 
 
 def _mid_quote(toks: list[Token], i: int) -> bool:
