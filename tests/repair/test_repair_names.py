@@ -59,3 +59,18 @@ def test_a_run_of_capitals_that_begins_with_a_sure_name_keeps_its_middle_word() 
     out = repair("Police Say The Durango Great Family Gangs Control Much Of The Trade Along The Coast.").text
     assert "the Durango Great Family" in out
     assert "control much of the trade along the coast." in out
+
+
+def test_a_run_of_capitals_ending_in_an_organisations_head_keeps_its_words() -> None:
+    out = repair("Traders Said The Federal Open Market Committee Would Meet On September 24.").text
+    assert "the Federal Open Market Committee would meet on September 24." in out
+
+
+def test_capitals_joined_to_an_organisations_head_by_of_and_keep_theirs() -> None:
+    out = repair("About 400 Jobs Will Go At The Department Of Trade And Industry, Officials Said On Monday.").text
+    assert "the Department of Trade" in out and "Industry, officials said on Monday." in out
+
+
+def test_a_dated_lines_text_starts_after_the_dash() -> None:
+    out = repair("1714 - The Treaty Of Baden Was Signed Between France And The Empire.").text
+    assert out.startswith("1714 - The Treaty of Baden was signed")

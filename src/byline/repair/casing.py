@@ -35,7 +35,7 @@ from byline.repair.model import Model
 from byline.repair.offsets import Change
 from byline.repair.tokens import Line, Sentence, Token, lines, tokenize_line
 
-NOISE_P = 0.5  # lower a capitalised word in a damaged sentence above this noise probability
+NOISE_P = 0.6  # lower a capitalised word in a damaged sentence above this noise probability
 NOISE_RATE = 0.3  # the Title-Case noise rate the detector's likelihood ratio assumes
 TITLE_LLR = 5.0  # a sentence is damaged above this log-likelihood ratio ...
 DOC_LLR = 8.0  # ... or above 0 in a document whose total is over this
@@ -51,6 +51,8 @@ DOC_CAP, DOC_CAP_MAX = 0.7, 2.0  # ... against noise per other capitalised use
 DOC_PAIR, DOC_PAIR_LOW = 1.0, 0.5  # ... against noise per other use of the pair both capitalised; for it per lowercase
 RUN_RESCUE_P = 0.8  # a lowered word below this noise score is kept between a sure name and a capitalised word
 RUN_NAME_P = 0.2  # ... where the left neighbour's noise score is at most this (a confident name)
+NEAR_NAME_P = 0.5  # ... but next to a sure name (score at most RUN_NAME_P) from this probability
+ORG_RESCUE_P = 0.9  # a lowered word below this score is kept in a capitalised run ending in an organisation's head
 RUN_CHAIN_P = 0.5  # ... or the left neighbour (at most this) continues a run of kept capitals from such a name
 MID_QUOTE_STRICT = False  # a quotation opened mid-phrase: its first word judged like any other (else: STRICT_P)
 CAPS_HEADLINE_WORDS = 20
@@ -296,6 +298,13 @@ def _lower_noise(model: Model, toks: list[Token], threshold: float,
             p = first[i] = _adjusted(model.noise_logit(view, i, True), toks, i, seen)
         if p >= _limit(t, threshold):
             lowered.add(i)
+    if NEAR_NAME_P < threshold:  # next to a sure name, noise costs entity recognition most
+        for i in cands:
+            if i in lowered or first[i] < _limit(toks[i], NEAR_NAME_P):
+                continue
+            if any(0 <= j < len(toks) and j not in lowered and toks[j].shape in ("t", "m") and not toks[j].initial
+                   and first.get(j, 1.0) <= RUN_NAME_P for j in (i - 1, i + 1)):
+                lowered.add(i)
     return _changes(toks, _rescue(toks, lowered, first))
 
 
@@ -311,12 +320,60 @@ def _changes(toks: list[Token], lowered: set[int]) -> list[Change]:
     return [Change("casing", toks[i].start, toks[i].end, _lower(toks[i].text)) for i in sorted(lowered)]
 
 
+#: Head nouns of organisations and institutions: a run of input capitals ending in one is likely a name.
+ORG_HEADS = frozenset("""
+committee council board group campaign federation hospital course community corp corporation inc ltd plc
+association agency party union bank company university college institute service department ministry
+commission authority organisation organization foundation league club court army navy office centre center
+cartel cartels fund trust exchange administration bureau society alliance coalition systems airlines
+open cup championship championships games series tour treaty act prix festival conference summit
+services sons brothers partners associates holdings industries police prison forces guard
+""".split())
+
+
+#: Words that join the parts of an organisation's name after its head noun.
+ORG_LINKS = frozenset(("of", "for", "and", "on", "the"))
+
+
+def _org_runs(toks: list[Token], lowered: set[int], first: dict[int, float]) -> set[int]:
+    """Keep the moderately scored words of a run of input capitals that ends in an
+    organisation's head noun ("Federal Open Market Committee", "Brown Deer Park Golf
+    Course"): the run reaches back from the head over capitals none of which is sure
+    noise (score at least ``ORG_RESCUE_P``), and holds at least three words, or two
+    with one of them kept."""
+    def open_(k: int) -> bool:
+        return toks[k].shape in ("t", "m") and (k not in lowered or first.get(k, 1.0) < ORG_RESCUE_P)
+
+    for h, t in enumerate(toks):
+        if t.key not in ORG_HEADS or not open_(h) or t.initial:
+            continue
+        j = h
+        while j > 0 and open_(j - 1) and not toks[j - 1].initial and toks[j].start - toks[j - 1].end == 1:
+            j -= 1
+        run = range(j, h + 1)
+        if len(run) >= 3 or (len(run) == 2 and any(k not in lowered for k in run)):
+            lowered.difference_update(k for k in run if toks[k].key not in ORG_LINKS)
+        # "Department of Trade and Industry", "Alliance for Vaccines and Immunisation": after
+        # the head, capitals joined by "of", "for", "and", "on", "the" belong to the name
+        k, tail = h + 1, []
+        while k + 1 < len(toks) and toks[k].key in ORG_LINKS and open_(k + 1) \
+                and toks[k].start - toks[k - 1].end == 1 and toks[k + 1].start - toks[k].end == 1:
+            k += 1
+            while k < len(toks) and open_(k) and toks[k].start - toks[k - 1].end == 1:
+                tail.append(k)
+                k += 1
+        lowered.difference_update(tail)
+    return lowered
+
+
 def _rescue(toks: list[Token], lowered: set[int], first: dict[int, float]) -> set[int]:
     """Keep a word lowered with moderate confidence between a sure name and a capital."""
+    if ORG_RESCUE_P > 0:
+        lowered = _org_runs(toks, lowered, first)
     if RUN_RESCUE_P > 0:
         for i in sorted(lowered):
-            if not (0 < i < len(toks) - 1) or first.get(i, 1.0) >= RUN_RESCUE_P:
-                continue
+            if not (0 < i < len(toks) - 1) or first.get(i, 1.0) >= RUN_RESCUE_P or toks[i].key in ORG_LINKS:
+                continue  # a joining word ("of", "and") inside a name stays lowercase
             left, right = toks[i - 1], toks[i + 1]
             confident = (i - 1) not in lowered and left.shape in ("t", "m") and not left.initial and (
                 first.get(i - 1, 0.0) <= RUN_NAME_P or _run_from_name(toks, lowered, first, i - 1))

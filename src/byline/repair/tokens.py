@@ -109,6 +109,9 @@ class Line:
         return words <= 15 and not _FINAL_PUNCT.search(body)
 
 
+_DASH = re.compile(r"—| – | - ")
+
+
 def tokenize_line(text: str, offset: int, line_no: int) -> Line:
     """Tokens of one line (no newline inside), grouped in sentences."""
     line = Line(offset, offset + len(text), text)
@@ -131,6 +134,9 @@ def tokenize_line(text: str, offset: int, line_no: int) -> Line:
                        or (gap[0] == "." and prev.key in ABBREVIATIONS and word.islower()))
         else:
             new = prev.text[-1] == "." and gap.isspace() and word[0].isupper() and tok.key in SENTENCE_STARTERS
+        if not new and sent is not None and len(line.sentences) == 1 and _DASH.search(gap) \
+                and not any(t.alpha for t in sent.tokens):
+            new = True  # "1714 - The Treaty of Baden ...": a dated or numbered line's text starts after the dash
         if new:
             if sent is not None:
                 sent.end = offset + prev_end
@@ -145,7 +151,7 @@ def tokenize_line(text: str, offset: int, line_no: int) -> Line:
             tok.soft = "quote"
         elif ":" in gap:
             tok.soft = "colon"
-        elif "—" in gap or " – " in gap or " - " in gap:
+        elif _DASH.search(gap):
             tok.soft = "dash"
         assert sent is not None
         sent.tokens.append(tok)
