@@ -41,6 +41,10 @@ MIN_REPORTED_SCORE = 0.25
 #: Cue probability (lexicon) from which a cue is taken for a speech cue: short quoted
 #: stretches under other cues are scare quotes.
 SPEECH_CUE = 0.1
+#: Reported speech with a cue that is seldom a cue (``approved``, ``seeking``: lexicon below
+#: WEAK_CUE) needs a CRF score of at least WEAK_SCORE.
+WEAK_CUE = 0.4
+WEAK_SCORE = 0.45
 #: Minimum words for a quoted stretch with no attribution to count as a direct quote.
 MIN_DIRECT_WORDS = 3
 #: How far back (characters) a standalone quote may inherit the previous speaker.
@@ -218,7 +222,8 @@ class Builder:
             if not pieces or not _words(self.text[pieces[0][0]:pieces[-1][1]]):
                 continue
             direct = self.quoted_share(pieces) >= DIRECT_SHARE
-            if not direct and (a.score < MIN_REPORTED_SCORE or self.is_heading(pieces[0][0])):
+            if not direct and (a.score < MIN_REPORTED_SCORE or self.is_heading(pieces[0][0])
+                               or (a.score < WEAK_SCORE and self.cue_prob(a.cue) < WEAK_CUE)):
                 continue
             f = Found("direct" if direct else "reported", pieces, confidence=0.85 * a.score)
             if a.cue:
@@ -228,6 +233,11 @@ class Builder:
                 ss = _chars(self.doc, a.source)
                 self.set_source(f, (ss[0][0], ss[-1][1]))
             self.found.append(f)
+
+    def cue_prob(self, cue: list[tuple[int, int]]) -> float:
+        """The highest cue probability (lexicon) of the words of a cue in token ranges."""
+        return max((self.lexicon.get(self.doc[t].lemma_.lower(), 0.0) for i, j in cue for t in range(i, j)),
+                   default=0.0)
 
     def covered(self, q: marks.Quoted) -> Found | None:
         """The tagger attribution whose content holds most of quoted stretch ``q``."""
