@@ -72,6 +72,11 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     keep: Callable[[str, re.Match[str]], bool] | None = None
+    words: tuple[str, ...] = ()  # one of these must be in the case-folded text for a match ...
+    digit: bool = False  # ... or a digit
+
+    def possible(self, folded: str, has_digit: bool) -> bool:
+        return (self.digit and has_digit) or any(w in folded for w in self.words)
 
 
 @dataclass(frozen=True)
@@ -236,7 +241,29 @@ _RAW_RULES: list[tuple[str, str, Callable[[str, re.Match[str]], bool] | None]] =
      None),
 ]
 
-RULES: tuple[Rule, ...] = tuple(Rule(n, _c(p), k) for n, p, k in _RAW_RULES)
+_UNITS = "second minute hour day night week month quarter year decade centur"
+_PARTS = "morning afternoon evening night"
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec"
+_YEAR_WORDS = "0 nineteen thousand"  # "0": a digit
+#: What each rule's match must contain, in the same order as ``_RAW_RULES``: words (found in
+#: the case-folded text) or "0" for a digit. A rule whose needs are absent from a text cannot
+#: match it and is not run (the grammar's largest cost is running every rule everywhere).
+_NEEDS: tuple[str, ...] = (
+    "0", "/", "0", "0", _YEAR_WORDS, _MONTHS, "may mar", "0 noon midnight midday", "0 noon midnight midday",
+    "0 noon midnight midday", "day", "day", "day tomorrow tonight", "day", _PARTS, _PARTS,
+    "week month year quarter decade century spring summer fall autumn winter season", "week month year day",
+    "year month week", "week", "day " + _PARTS, "day " + _PARTS, "day night", "0", _YEAR_WORDS, "nineteen thousand",
+    "0", "0", "century", "quarter half", "period", "0", "0", _UNITS, _UNITS, _UNITS, _UNITS, "decade century night",
+    _UNITS, "year month week quarter", "year", "year", "year", _UNITS,
+    "year month week day decade quarter term future nineties eighties seventies sixties",
+    "now current recent lately day present past future", "current", "daily week month annual year hour night",
+    "every each", "day", "year month week day hour", "spring summer autumn winter fall",
+    "spring summer autumn winter fall", "christmas thanksgiving year easter day halloween",
+)
+assert len(_NEEDS) == len(_RAW_RULES)
+
+RULES: tuple[Rule, ...] = tuple(Rule(n, _c(p), k, tuple(w for w in needs.split() if w != "0"), "0" in needs.split())
+                                for (n, p, k), needs in zip(_RAW_RULES, _NEEDS, strict=True))
 
 #: Rule names that a SET-like "a year" must be preceded by an amount to count.
 _AMOUNT_BEFORE = re.compile(r"(?:\d|percent|%|once|twice|times|dollars|cents|euros|pounds|yen|million|billion"
@@ -273,10 +300,17 @@ _DURATION_CUE = re.compile(r"(?i)\b(?:for|within|in|after|than|about|nearly|almo
                            r"spent|spend|lasts?|lasted|only|just|barely|least|most|up\s+to|around|some)\s+$")
 
 
-def find(text: str) -> list[Found]:
-    """All temporal expressions in ``text``, non-overlapping, in text order."""
+_DIGIT = re.compile(r"\d")
+
+
+def find(text: str, every_rule: bool = False) -> list[Found]:
+    """All temporal expressions in ``text``, non-overlapping, in text order. Rules whose
+    needed words are absent are skipped; ``every_rule`` runs them all (the tests check
+    that the results are the same)."""
     cands: list[Found] = []
-    for rule in RULES:
+    folded = text.casefold()
+    has_digit = _DIGIT.search(text) is not None
+    for rule in RULES if every_rule else (r for r in RULES if r.possible(folded, has_digit)):
         for m in rule.pattern.finditer(text):
             if m.end() <= m.start():
                 continue
