@@ -113,8 +113,8 @@ def find_links(doc: Doc, in_time: Callable[[Token], bool]) -> list[Link]:
     links: list[Link] = []
     for tok in doc:
         word = tok.lower_
-        if in_time(tok):
-            continue
+        if (word not in ADVERBS and word not in PREPS) or in_time(tok):
+            continue  # every ordering word is an adverb or a preposition ("after", "before" are)
         head = tok.head
         if word in ADVERBS and tok.dep_ == "advmod" and is_main(head) and _clause_initial(tok, head):
             if word == "then" and _conditional(head):
