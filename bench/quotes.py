@@ -214,9 +214,9 @@ def render(res, spk, textacy_errors, n, raw_aps, all_aps, args) -> list[str]:
         "attributions; unquoted recall is the weak side.",
         "* Partial and nested quotes (``inside`` set) are not counted: PolNeAR has one attribution per token "
         "and no nested quotes; they are covered by `tests/quotes/`.",
-        "* Throughput is for all stages of `analyze`, including other areas' stages, measured on a machine "
-        "shared with other jobs (2 cores, 3 engineers at work): treat it as indicative; it is re-measured on a "
-        "quiet machine.",
+        "* Throughput is for all stages of `analyze`, including other areas' stages, on a 2-core machine "
+        f"(load average at the start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}; other jobs on the "
+        "machine slow both sides, not always equally).",
         "* Where the errors are: `.venv/bin/python bench/quotes_errors.py` (a few seconds on the cached parses) "
         "buckets every missed and false attribution on dev (boundary-only mismatches by kind, partial overlaps, "
         "misses and false alarms by cue lemma, cue and source mismatches, predictions by confidence). Most of "
