@@ -348,7 +348,8 @@ def _org_runs(toks: list[Token], lowered: set[int], first: dict[int, float]) -> 
         if t.key not in ORG_HEADS or not open_(h) or t.initial:
             continue
         j = h
-        while j > 0 and open_(j - 1) and not toks[j - 1].initial and toks[j].start - toks[j - 1].end == 1:
+        while j > 0 and open_(j - 1) and not toks[j - 1].initial and toks[j].start - toks[j - 1].end == 1 \
+                and toks[j - 1].key not in ORG_LINKS:  # "Designated The Sinaloa Cartel": "the" ends the name
             j -= 1
         run = range(j, h + 1)
         if len(run) >= 3 or (len(run) == 2 and any(k not in lowered for k in run)):
