@@ -74,3 +74,9 @@ def test_capitals_joined_to_an_organisations_head_by_of_and_keep_theirs() -> Non
 def test_a_dated_lines_text_starts_after_the_dash() -> None:
     out = repair("1714 - The Treaty Of Baden Was Signed Between France And The Empire.").text
     assert out.startswith("1714 - The Treaty of Baden was signed")
+
+
+def test_a_capital_letter_glued_to_a_sign_or_quoted_alone_is_not_noise() -> None:
+    out = repair("Fosters Raised Its Offer To A$8.4bn, While Pupils Sat Their A-levels And Detainee 'A' Spoke.").text
+    assert "A$8.4bn" in out and "A-levels" in out and "'A'" in out
+    assert "raised its offer to" in out

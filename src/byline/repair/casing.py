@@ -216,6 +216,24 @@ def _expansion_run(toks: list[Token], text: str, letters: str, idx: list[int]) -
     return set()
 
 
+_GLUED_AFTER = frozenset("$-'’\"”")
+_QUOTE_BEFORE = frozenset("'‘\"“")
+
+
+def _kept(toks: list[Token], text: str) -> set[int]:
+    """Words whose capital is evidence, not noise: acronym expansions, and a lone capital
+    letter glued to a sign ("A$8.4bn", "A-levels") or quoted on its own ("Detainee 'A'");
+    random noise capitalises words, it does not write such letters."""
+    keep = acronym_expansions(toks, text)
+    for i, t in enumerate(toks):
+        after = text[t.end:t.end + 1]
+        if len(t.text) == 1 and t.shape == "t" and (
+                after in ("$", "-") or (after and after in _GLUED_AFTER and t.start > 0
+                                        and text[t.start - 1] in _QUOTE_BEFORE)):
+            keep.add(i)
+    return keep
+
+
 def acronym_expansions(toks: list[Token], text: str) -> set[int]:
     """Indices of words that spell out an adjacent parenthesised acronym.
 
@@ -477,9 +495,9 @@ def casing_changes(text: str, model: Model) -> list[Change]:
     titles = quoted_titles(text) if fixing and ("“" in text or '"' in text) else []
     for s, llr in pending:
         if llr >= TITLE_LLR or (doc_damaged and llr >= 0):
-            changes += _lower_noise(model, s.tokens, NOISE_P, seen, titles, acronym_expansions(s.tokens, text))
+            changes += _lower_noise(model, s.tokens, NOISE_P, seen, titles, _kept(s.tokens, text))
         elif doc_damaged:
-            changes += _lower_noise(model, s.tokens, STRICT_P, seen, titles, acronym_expansions(s.tokens, text))
+            changes += _lower_noise(model, s.tokens, STRICT_P, seen, titles, _kept(s.tokens, text))
     return changes
 
 
