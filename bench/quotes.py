@@ -27,7 +27,6 @@ import datetime as dt
 import os
 import re
 import sys
-import time
 from pathlib import Path
 
 for _v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -40,6 +39,7 @@ from byline import nlp as nlp_mod  # noqa: E402
 from byline.model import Brief  # noqa: E402
 from byline.pipeline import Pipeline  # noqa: E402
 from byline.quotes import polnear, score  # noqa: E402
+from timing import best_of, drain  # noqa: E402
 
 OUT = ROOT / "docs" / "benchmarks" / "quotes.md"
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "their"}
@@ -109,16 +109,9 @@ def throughput(texts: list[str], rounds: int) -> tuple[float, float]:
     nlp = nlp_mod.load()
     pipe = Pipeline()
     pipe.analyze_batch([{"text": texts[0]}])  # warm up every stage
-    best_raw = best_all = float("inf")
-    for _ in range(rounds):
-        t0 = time.perf_counter()
-        for _doc in nlp.pipe(texts, batch_size=16):
-            pass
-        best_raw = min(best_raw, time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        for k in range(0, len(texts), 16):
-            pipe.analyze_batch([{"text": t} for t in texts[k:k + 16]])
-        best_all = min(best_all, time.perf_counter() - t0)
+    best_raw, best_all = best_of(
+        rounds, lambda: drain(nlp.pipe(texts, batch_size=16)),
+        lambda: drain(pipe.analyze_batch([{"text": t} for t in texts[k:k + 16]]) for k in range(0, len(texts), 16)))
     return len(texts) / best_raw, len(texts) / best_all
 
 

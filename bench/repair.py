@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from byline.repair import repair  # noqa: E402
 from byline.repair.corpora import DATA, bbc_docs, conll_docs, read_conll  # noqa: E402
 from byline.repair.tokens import WORD_RE, sentences_of  # noqa: E402
+from timing import best_of, drain  # noqa: E402
 
 SEED = 7
 NOISE = 0.3
@@ -331,16 +332,8 @@ def main(argv: list[str] | None = None) -> int:
         # throughput: spaCy and repair timed alternately, best of THROUGHPUT_RUNS each (the
         # machine is shared, so the fastest run is the one least disturbed by other jobs)
         for name, tx in (("CoNLL testa noisy", noisy), ("BBC b+p clean", bbc)):
-            t_sp = t_rep = float("inf")
-            for _ in range(THROUGHPUT_RUNS):
-                t0 = time.perf_counter()
-                for _doc in nlp.pipe(tx, batch_size=32):
-                    pass
-                t_sp = min(t_sp, time.perf_counter() - t0)
-                t0 = time.perf_counter()
-                for t in tx:
-                    repair(t)
-                t_rep = min(t_rep, time.perf_counter() - t0)
+            t_sp, t_rep = best_of(THROUGHPUT_RUNS, lambda tx=tx: drain(nlp.pipe(tx, batch_size=32)),
+                                  lambda tx=tx: drain(repair(t) for t in tx))
             ntok = sum(len(words(t)) for t in tx)
             spacy_tps[name] = (ntok / t_sp, ntok / t_rep)
         for k, v in ner.items():

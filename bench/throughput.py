@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from byline import nlp as nlp_mod  # noqa: E402
 from byline import pipeline as P  # noqa: E402
 from byline.quotes import polnear  # noqa: E402
+from timing import best_of, drain  # noqa: E402
 
 OUT = ROOT / "docs" / "benchmarks" / "throughput.md"
 
@@ -49,15 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     nlp = nlp_mod.load()
     pipe = P.Pipeline()
     batches(pipe, texts[:1])
-    raw = full = float("inf")
-    for _ in range(args.rounds):
-        t0 = time.perf_counter()
-        for _doc in nlp.pipe(texts, batch_size=16):
-            pass
-        raw = min(raw, time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        batches(pipe, texts)
-        full = min(full, time.perf_counter() - t0)
+    raw, full = best_of(args.rounds, lambda: drain(nlp.pipe(texts, batch_size=16)), lambda: batches(pipe, texts))
 
     spent: collections.Counter[str] = collections.Counter()
     plain = P.Stage.runner
