@@ -143,127 +143,122 @@ def _weekday_ok(text: str, m: re.Match[str]) -> bool:
     return not re.match(r"\s*(?:Times|Night Live|Telegraph|Post|Journal|Review|Mirror)\b", text[m.end():m.end() + 14])
 
 
-_RAW_RULES: list[tuple[str, str, Callable[[str, re.Match[str]], bool] | None]] = [
-    ("iso", r"\d{4}-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?",
-     None),
-    ("slash", r"[01]?\d/[0-3]?\d/(?:\d{4}|\d\d)(?!/)", None),
-    ("date", rf"(?:{WEEKDAY},?\s+|(?i:last|next|this)\s+)?(?:(?:the\s+)?{EDGE}[\s-]+)?{MONTH}\s+{DAYNUM}"
-             rf"(?:,?\s+{YEAR})?"
-             rf"(?:,?\s+(?:at\s+)?{CLOCK})?", None),
-    ("date", rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?", None),
-    ("month_year", rf"(?:(?:{EDGE})[\s-]+)?{MONTH},?\s+(?:of\s+)?(?:{YEAR}|{YEAR_WORDS})", None),
-    ("month", rf"(?:(?:{EDGE})[\s-]+)?(?:(?i:last|next|this|past|coming|that)\s+)?{MONTH_BARE}"
-              rf"(?:\s+(?i:this|last|next)\s+year)?", None),
-    ("month", rf"(?:(?:{EDGE})[\s-]+)?(?:(?i:last|next|this|past|coming)\s+)?{_MONTH_AMBIG}"
-              rf"(?:\s+(?i:this|last|next)\s+year)?", _bare_month_ok),
-    ("time", rf"(?:(?i:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?{CLOCK}"
-             rf"(?:\s+(?i:today|yesterday|tomorrow|tonight)|,?\s+(?i:on\s+)?{WEEKDAY}(?:,?\s+{MONTH}\s+{DAYNUM})?"
-             rf"|,?\s+{MONTH}\s+{DAYNUM})?", None),
-    ("time", rf"(?i:the\s+)?{CLOCK}", None),
-    ("time", rf"(?:{WEEKDAY}|(?i:today|tomorrow|yesterday|tonight)|{MONTH}\s+{DAYNUM}(?:,?\s+{YEAR})?)"
-             rf",?\s+(?i:at|by|around|about)\s+{CLOCK}", None),
-    ("weekday", rf"(?:(?i:last|next|this|this\s+coming|past|coming|early|late|that"
-                rf"|the\s+(?:previous|preceding|following|next))\s+)?{WEEKDAY}"
-                rf"(?:'s)?(?:\s+{PART})?", _weekday_ok),
-    ("weekday", rf"(?i:the\s+)?(?i:day|night)\s+(?i:before|after)\s+(?:(?i:last|next)\s+)?{WEEKDAY}", None),
-    ("deictic", r"(?i:(?:late|early|mid-?afternoon|mid-?morning)\s+)?"
-                rf"(?i:today|yesterday|tomorrow|tonight)(?:'s)?(?:\s+{PART})?", _deictic_ok),
-    ("deictic", r"(?i:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))", None),
-    ("deictic", rf"(?i:(?:earlier|later)\s+)?(?i:this|last|tomorrow|yesterday)\s+{PART}", None),
-    ("deictic", r"(?i:mid[- ]?(?:afternoon|morning)|the\s+(?:morning|afternoon|evening))", _part_ok),
-    ("rel", rf"(?:(?i:earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of"
-            rf"|the first half of|the second half of|end of)[\s-]+)?(?:(?i:the)\s+)?"
-            rf"(?i:last|next|this|past|previous|coming|current|following|same|that|prior)\s+{UNIT_DATE}"
-            rf"(?:'s)?", None),
-    ("rel", r"(?i:(?:earlier|later)\s+in\s+the\s+(?:week|month|year|day))", None),
-    ("rel", r"(?i:the\s+(?:year|month|week|weekend)(?:\s+(?:before|after|earlier|later)))", None),
-    ("rel", r"(?i:(?:the|this|that|last|next)\s+weekend)", None),
-    ("anaphor", r"(?i:(?:earlier|later)\s+)?(?i:the\s+)?(?i:following|next|previous|same|prior|preceding)"
-                r"\s+(?i:day|morning|afternoon|evening|night)", None),
-    ("anaphor", r"(?i:(?:earlier|later)\s+)?(?i:that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night))",
-     None),
-    ("anaphor", r"(?i:the\s+(?:day|night)\s+(?:before|after|earlier))", None),
-    ("year", rf"(?:(?:{EDGE}|(?i:fiscal|calendar|post|pre|the\s+(?:fiscal\s+)?year))[\s-]+(?:of\s+)?)?{YEAR}",
-     _year_ok),
-    ("year", rf"(?:{EDGE}[\s-]+)?(?:(?i:the\s+)?{SEASON}|(?i:the\s+)?(?i:fall))\s+(?:of\s+)?(?:{YEAR}|{YEAR_WORDS})",
-     None),
-    ("year", rf"(?:(?i:the\s+year)\s+)?{YEAR_WORDS}", None),
-    ("decade", r"(?i:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:1[5-9]\d0|20[0-9]0)'?s", None),
-    ("decade", r"(?i:the\s+)?(?:(?i:early|late|mid)[\s-]+)?'[0-9]0s", None),
-    ("century", r"(?i:(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth"
-                r"|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
-                r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century)", None),
-    ("quarter", rf"(?:(?i:this\s+year's|last\s+year's|next\s+year's|the|this|that)\s+(?:(?i:fiscal|calendar)\s+)?"
-                rf"(?:{ORD}[\s-]+)?|(?:(?i:fiscal|calendar)\s+)?{ORD}[\s-]+)(?:(?i:fiscal|calendar)\s+)?(?i:quarter|half)"
-                rf"(?!-(?i:century|to|on))"
-                rf"(?:\s+(?i:of\s+)?(?:(?i:fiscal|calendar)\s+)?(?:{YEAR}|(?i:this|last|next)\s+year))?", None),
-    ("quarter", r"(?:(?i:the)\s+)?(?i:latest|year-ago|year-earlier|comparable|same)[\s-]+(?i:period)", None),
-    ("quarter", rf"(?:(?i:the)\s+)?{YEAR}\s+(?:{ORD}[\s-]+)(?i:quarter|half)", None),
-    ("quarter", rf"(?i:the)\s+{YEAR}\s+(?i:quarter|period)", None),
-    ("duration", rf"(?:{MOD}\s+(?!(?i:the)\b))?(?:(?:(?i:the)\s+)?(?i:past|last|next|first|coming|previous|following"
-                 rf"|final|remaining|recent|latest|entire|full|whole|same|other)\s+)?{NUM}[\s-]+(?:(?i:more|additional|"
-                 rf"straight|consecutive|full|trading|business)\s+)?{UNIT}"
-                 rf"(?:\s+(?i:ago|earlier|from now|hence|back|previously))?(?![\w-])", None),
-    ("duration", rf"(?i:the)\s+{NUM}\s+{UNIT}(?![\w-])", None),
-    ("duration", rf"(?:{MOD}\s+(?!(?i:the)\b))?(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+"
-                 rf"{UNIT}\s+(?i:and\s+a\s+half)(?![\w-])", None),
-    ("duration", rf"(?:{MOD}\s+(?!(?i:the)\b))?(?:(?i:the)\s+)?(?i:past|last|next|coming|previous|recent|following)\s+"
-                 rf"(?i:few|several|many)\s+{UNIT}", None),
-    ("duration", r"(?i:(?:the\s+)?(?:past|last|next|coming|previous|recent)\s+(?:decade|century|fortnight))", None),
-    ("duration", r"(?i:decades?|years?|months?|weeks?|days?|hours?)-long", None),
-    ("yearend", r"(?:(?i:around)\s+)?(?i:year[- ]end|year's\s+end|the\s+end\s+of\s+the\s+(?:year|month|week|quarter)"
-                r"|the\s+(?:beginning|start|middle)\s+of\s+the\s+(?:year|month|week|quarter))", None),
-    ("yearend", r"(?i:year-earlier|year-ago|year-before)", None),
-    ("fiscal", r"(?i:the\s+(?:current|latest|full|previous|prior|coming|entire|whole)\s+"
-               r"(?:fiscal\s+|calendar\s+)?year)", None),
-    ("fiscal", r"(?i:the\s+(?:(?:current|latest|full|previous|prior|past|last|next|coming|same|entire|whole)\s+)?"
-               r"(?:fiscal\s+|calendar\s+)?year)(?=\s+(?:ended|ending|to\s+date|earlier|before|ago)\b|[,.;]|\s+(?:as\s+a\s+whole|of))",
-     None),
-    ("plural", r"(?<=(?i:for|ver|hin|ter|ook) )(?i:years|months|weeks|decades|days|hours|centuries)"
-               r"(?!\s+(?:of|and|to|ago|old|earlier|later))", None),
-    ("recent", r"(?i:recent\s+(?:years|months|weeks|days|decades|quarters)|(?:the\s+)?coming\s+(?:years|months|weeks"
-               r"|days|decades|quarters)|past\s+years|future\s+quarters|the\s+weeks\s+ahead|the\s+(?:near|short)\s+term"
-               r"|the\s+near\s+future|the\s+nineties|the\s+eighties|the\s+seventies|the\s+sixties)", None),
-    ("ref", r"(?i:now|currently|recently|lately|nowadays|these\s+days|the\s+present|at\s+present|"
-            r"the\s+past|the\s+future(?!\s+of\b)|more\s+recently|most\s+recently)", None),
-    ("ref", r"(?i:current)(?=\s+[a-z])(?!\s+(?:account|affairs|events?|flows?|law|rules?|system|members?))", None),
-    ("set", r"(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)", None),
-    ("set", rf"(?i:every|each)\s+(?:(?i:other)\s+)?(?:{NUM}\s+)?(?:{UNIT}|{WEEKDAY}|{PART}|{_MONTH_SAFE}|"
-            rf"{SEASON})", None),
-    ("set", rf"{WEEKDAY}s(?:\s+{PART}s?)?", None),
-    ("set", r"(?i:per|a)\s+(?i:year|month|week|day|hour)", None),
-    ("season", rf"(?:(?i:early|late|mid)[\s-]+)?(?i:last|next|this|that|the\s+coming|the\s+past|the)\s+"
-               rf"(?:(?i:early|late|mid)[\s-]+)?(?:{SEASON}|(?i:fall))", None),
-    ("season", rf"(?:(?i:early|late)\s+)?(?:{SEASON}|(?i:fall))\s+(?i:of\s+)?(?i:this|last|next)\s+year", None),
-    ("holiday", r"(?:(?i:last|next|this)\s+)?(?:Christmas(?: Eve| Day)?|Thanksgiving(?: Day)?|New Year's(?: Day"
-                r"| Eve)?|Easter(?: Sunday)?|Election Day|Labor Day|Memorial Day|Independence Day|Halloween|"
-                r"Valentine's Day|Veterans Day|election day|CHRISTMAS|THANKSGIVING)" + rf"(?:,?\s+{YEAR})?",
-     None),
-]
-
 _UNITS = "second minute hour day night week month quarter year decade centur"
 _PARTS = "morning afternoon evening night"
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec"
 _YEAR_WORDS = "0 nineteen thousand"  # "0": a digit
-#: What each rule's match must contain, in the same order as ``_RAW_RULES``: words (found in
-#: the case-folded text) or "0" for a digit. A rule whose needs are absent from a text cannot
-#: match it and is not run (the grammar's largest cost is running every rule everywhere).
-_NEEDS: tuple[str, ...] = (
-    "0", "/", "0", "0", _YEAR_WORDS, _MONTHS, "may mar", "0 noon midnight midday", "0 noon midnight midday",
-    "0 noon midnight midday", "day", "day", "day tomorrow tonight", "day", _PARTS, _PARTS,
-    "week month year quarter decade century spring summer fall autumn winter season", "week month year day",
-    "year month week", "week", "day " + _PARTS, "day " + _PARTS, "day night", "0", _YEAR_WORDS, "nineteen thousand",
-    "0", "0", "century", "quarter half", "period", "0", "0", _UNITS, _UNITS, _UNITS, _UNITS, "decade century night",
-    _UNITS, "year month week quarter", "year", "year", "year", _UNITS,
-    "year month week day decade quarter term future nineties eighties seventies sixties",
-    "now current recent lately day present past future", "current", "daily week month annual year hour night",
-    "every each", "day", "year month week day hour", "spring summer autumn winter fall",
-    "spring summer autumn winter fall", "christmas thanksgiving year easter day halloween",
-)
-assert len(_NEEDS) == len(_RAW_RULES)
+
+#: (name, pattern, keep, needs): ``needs`` is what every match of the rule contains, words
+#: (found in the case-folded text) or "0" for a digit. A rule whose needs are absent from a
+#: text cannot match it and is not run (the grammar's largest cost is running every rule).
+_RAW_RULES: list[tuple[str, str, Callable[[str, re.Match[str]], bool] | None, str]] = [
+    ("iso", r"\d{4}-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?",
+     None, "0"),
+    ("slash", r"[01]?\d/[0-3]?\d/(?:\d{4}|\d\d)(?!/)", None, "/"),
+    ("date", rf"(?:{WEEKDAY},?\s+|(?i:last|next|this)\s+)?(?:(?:the\s+)?{EDGE}[\s-]+)?{MONTH}\s+{DAYNUM}"
+             rf"(?:,?\s+{YEAR})?"
+             rf"(?:,?\s+(?:at\s+)?{CLOCK})?", None, "0"),
+    ("date", rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?", None, "0"),
+    ("month_year", rf"(?:(?:{EDGE})[\s-]+)?{MONTH},?\s+(?:of\s+)?(?:{YEAR}|{YEAR_WORDS})", None, _YEAR_WORDS),
+    ("month", rf"(?:(?:{EDGE})[\s-]+)?(?:(?i:last|next|this|past|coming|that)\s+)?{MONTH_BARE}"
+              rf"(?:\s+(?i:this|last|next)\s+year)?", None, _MONTHS),
+    ("month", rf"(?:(?:{EDGE})[\s-]+)?(?:(?i:last|next|this|past|coming)\s+)?{_MONTH_AMBIG}"
+              rf"(?:\s+(?i:this|last|next)\s+year)?", _bare_month_ok, "may mar"),
+    ("time", rf"(?:(?i:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?{CLOCK}"
+             rf"(?:\s+(?i:today|yesterday|tomorrow|tonight)|,?\s+(?i:on\s+)?{WEEKDAY}(?:,?\s+{MONTH}\s+{DAYNUM})?"
+             rf"|,?\s+{MONTH}\s+{DAYNUM})?", None, "0 noon midnight midday"),
+    ("time", rf"(?i:the\s+)?{CLOCK}", None, "0 noon midnight midday"),
+    ("time", rf"(?:{WEEKDAY}|(?i:today|tomorrow|yesterday|tonight)|{MONTH}\s+{DAYNUM}(?:,?\s+{YEAR})?)"
+             rf",?\s+(?i:at|by|around|about)\s+{CLOCK}", None, "0 noon midnight midday"),
+    ("weekday", rf"(?:(?i:last|next|this|this\s+coming|past|coming|early|late|that"
+                rf"|the\s+(?:previous|preceding|following|next))\s+)?{WEEKDAY}"
+                rf"(?:'s)?(?:\s+{PART})?", _weekday_ok, "day"),
+    ("weekday", rf"(?i:the\s+)?(?i:day|night)\s+(?i:before|after)\s+(?:(?i:last|next)\s+)?{WEEKDAY}", None, "day"),
+    ("deictic", r"(?i:(?:late|early|mid-?afternoon|mid-?morning)\s+)?"
+                rf"(?i:today|yesterday|tomorrow|tonight)(?:'s)?(?:\s+{PART})?", _deictic_ok, "day tomorrow tonight"),
+    ("deictic", r"(?i:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))", None, "day"),
+    ("deictic", rf"(?i:(?:earlier|later)\s+)?(?i:this|last|tomorrow|yesterday)\s+{PART}", None, _PARTS),
+    ("deictic", r"(?i:mid[- ]?(?:afternoon|morning)|the\s+(?:morning|afternoon|evening))", _part_ok, _PARTS),
+    ("rel", rf"(?:(?i:earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of"
+            rf"|the first half of|the second half of|end of)[\s-]+)?(?:(?i:the)\s+)?"
+            rf"(?i:last|next|this|past|previous|coming|current|following|same|that|prior)\s+{UNIT_DATE}"
+            rf"(?:'s)?", None, "week month year quarter decade century spring summer fall autumn winter season"),
+    ("rel", r"(?i:(?:earlier|later)\s+in\s+the\s+(?:week|month|year|day))", None, "week month year day"),
+    ("rel", r"(?i:the\s+(?:year|month|week|weekend)(?:\s+(?:before|after|earlier|later)))", None, "year month week"),
+    ("rel", r"(?i:(?:the|this|that|last|next)\s+weekend)", None, "week"),
+    ("anaphor", r"(?i:(?:earlier|later)\s+)?(?i:the\s+)?(?i:following|next|previous|same|prior|preceding)"
+                r"\s+(?i:day|morning|afternoon|evening|night)", None, "day " + _PARTS),
+    ("anaphor", r"(?i:(?:earlier|later)\s+)?(?i:that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night))",
+     None, "day " + _PARTS),
+    ("anaphor", r"(?i:the\s+(?:day|night)\s+(?:before|after|earlier))", None, "day night"),
+    ("year", rf"(?:(?:{EDGE}|(?i:fiscal|calendar|post|pre|the\s+(?:fiscal\s+)?year))[\s-]+(?:of\s+)?)?{YEAR}",
+     _year_ok, "0"),
+    ("year", rf"(?:{EDGE}[\s-]+)?(?:(?i:the\s+)?{SEASON}|(?i:the\s+)?(?i:fall))\s+(?:of\s+)?(?:{YEAR}|{YEAR_WORDS})",
+     None, _YEAR_WORDS),
+    ("year", rf"(?:(?i:the\s+year)\s+)?{YEAR_WORDS}", None, "nineteen thousand"),
+    ("decade", r"(?i:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:1[5-9]\d0|20[0-9]0)'?s", None, "0"),
+    ("decade", r"(?i:the\s+)?(?:(?i:early|late|mid)[\s-]+)?'[0-9]0s", None, "0"),
+    ("century", r"(?i:(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth"
+                r"|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
+                r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century)", None, "century"),
+    ("quarter", rf"(?:(?i:this\s+year's|last\s+year's|next\s+year's|the|this|that)\s+(?:(?i:fiscal|calendar)\s+)?"
+                rf"(?:{ORD}[\s-]+)?|(?:(?i:fiscal|calendar)\s+)?{ORD}[\s-]+)(?:(?i:fiscal|calendar)\s+)?(?i:quarter|half)"
+                rf"(?!-(?i:century|to|on))"
+                rf"(?:\s+(?i:of\s+)?(?:(?i:fiscal|calendar)\s+)?(?:{YEAR}|(?i:this|last|next)\s+year))?",
+     None, "quarter half"),
+    ("quarter", r"(?:(?i:the)\s+)?(?i:latest|year-ago|year-earlier|comparable|same)[\s-]+(?i:period)", None, "period"),
+    ("quarter", rf"(?:(?i:the)\s+)?{YEAR}\s+(?:{ORD}[\s-]+)(?i:quarter|half)", None, "0"),
+    ("quarter", rf"(?i:the)\s+{YEAR}\s+(?i:quarter|period)", None, "0"),
+    ("duration", rf"(?:{MOD}\s+(?!(?i:the)\b))?(?:(?:(?i:the)\s+)?(?i:past|last|next|first|coming|previous|following"
+                 rf"|final|remaining|recent|latest|entire|full|whole|same|other)\s+)?{NUM}[\s-]+(?:(?i:more|additional|"
+                 rf"straight|consecutive|full|trading|business)\s+)?{UNIT}"
+                 rf"(?:\s+(?i:ago|earlier|from now|hence|back|previously))?(?![\w-])", None, _UNITS),
+    ("duration", rf"(?i:the)\s+{NUM}\s+{UNIT}(?![\w-])", None, _UNITS),
+    ("duration", rf"(?:{MOD}\s+(?!(?i:the)\b))?(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+"
+                 rf"{UNIT}\s+(?i:and\s+a\s+half)(?![\w-])", None, _UNITS),
+    ("duration", rf"(?:{MOD}\s+(?!(?i:the)\b))?(?:(?i:the)\s+)?(?i:past|last|next|coming|previous|recent|following)\s+"
+                 rf"(?i:few|several|many)\s+{UNIT}", None, _UNITS),
+    ("duration", r"(?i:(?:the\s+)?(?:past|last|next|coming|previous|recent)\s+(?:decade|century|fortnight))",
+     None, "decade century night"),
+    ("duration", r"(?i:decades?|years?|months?|weeks?|days?|hours?)-long", None, _UNITS),
+    ("yearend", r"(?:(?i:around)\s+)?(?i:year[- ]end|year's\s+end|the\s+end\s+of\s+the\s+(?:year|month|week|quarter)"
+                r"|the\s+(?:beginning|start|middle)\s+of\s+the\s+(?:year|month|week|quarter))",
+     None, "year month week quarter"),
+    ("yearend", r"(?i:year-earlier|year-ago|year-before)", None, "year"),
+    ("fiscal", r"(?i:the\s+(?:current|latest|full|previous|prior|coming|entire|whole)\s+"
+               r"(?:fiscal\s+|calendar\s+)?year)", None, "year"),
+    ("fiscal", r"(?i:the\s+(?:(?:current|latest|full|previous|prior|past|last|next|coming|same|entire|whole)\s+)?"
+               r"(?:fiscal\s+|calendar\s+)?year)(?=\s+(?:ended|ending|to\s+date|earlier|before|ago)\b|[,.;]|\s+(?:as\s+a\s+whole|of))",
+     None, "year"),
+    ("plural", r"(?<=(?i:for|ver|hin|ter|ook) )(?i:years|months|weeks|decades|days|hours|centuries)"
+               r"(?!\s+(?:of|and|to|ago|old|earlier|later))", None, _UNITS),
+    ("recent", r"(?i:recent\s+(?:years|months|weeks|days|decades|quarters)|(?:the\s+)?coming\s+(?:years|months|weeks"
+               r"|days|decades|quarters)|past\s+years|future\s+quarters|the\s+weeks\s+ahead|the\s+(?:near|short)\s+term"
+               r"|the\s+near\s+future|the\s+nineties|the\s+eighties|the\s+seventies|the\s+sixties)",
+     None, "year month week day decade quarter term future nineties eighties seventies sixties"),
+    ("ref", r"(?i:now|currently|recently|lately|nowadays|these\s+days|the\s+present|at\s+present|"
+            r"the\s+past|the\s+future(?!\s+of\b)|more\s+recently|most\s+recently)",
+     None, "now current recent lately day present past future"),
+    ("ref", r"(?i:current)(?=\s+[a-z])(?!\s+(?:account|affairs|events?|flows?|law|rules?|system|members?))",
+     None, "current"),
+    ("set", r"(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)",
+     None, "daily week month annual year hour night"),
+    ("set", rf"(?i:every|each)\s+(?:(?i:other)\s+)?(?:{NUM}\s+)?(?:{UNIT}|{WEEKDAY}|{PART}|{_MONTH_SAFE}|"
+            rf"{SEASON})", None, "every each"),
+    ("set", rf"{WEEKDAY}s(?:\s+{PART}s?)?", None, "day"),
+    ("set", r"(?i:per|a)\s+(?i:year|month|week|day|hour)", None, "year month week day hour"),
+    ("season", rf"(?:(?i:early|late|mid)[\s-]+)?(?i:last|next|this|that|the\s+coming|the\s+past|the)\s+"
+               rf"(?:(?i:early|late|mid)[\s-]+)?(?:{SEASON}|(?i:fall))", None, "spring summer autumn winter fall"),
+    ("season", rf"(?:(?i:early|late)\s+)?(?:{SEASON}|(?i:fall))\s+(?i:of\s+)?(?i:this|last|next)\s+year",
+     None, "spring summer autumn winter fall"),
+    ("holiday", r"(?:(?i:last|next|this)\s+)?(?:Christmas(?: Eve| Day)?|Thanksgiving(?: Day)?|New Year's(?: Day"
+                r"| Eve)?|Easter(?: Sunday)?|Election Day|Labor Day|Memorial Day|Independence Day|Halloween|"
+                r"Valentine's Day|Veterans Day|election day|CHRISTMAS|THANKSGIVING)" + rf"(?:,?\s+{YEAR})?",
+     None, "christmas thanksgiving year easter day halloween"),
+]
 
 RULES: tuple[Rule, ...] = tuple(Rule(n, _c(p), k, tuple(w for w in needs.split() if w != "0"), "0" in needs.split())
-                                for (n, p, k), needs in zip(_RAW_RULES, _NEEDS, strict=True))
+                                for n, p, k, needs in _RAW_RULES)
 
 #: Rule names that a SET-like "a year" must be preceded by an amount to count.
 _AMOUNT_BEFORE = re.compile(r"(?:\d|percent|%|once|twice|times|dollars|cents|euros|pounds|yen|million|billion"
