@@ -116,6 +116,11 @@ def _gender_hint(c: Cluster) -> str | None:
     return of_first_name(full[0]) if len(full) >= 2 else None
 
 
+def _gender_fits(m: NameMention, c: Cluster) -> bool:
+    """A mention with an honorific joins only a person of that gender ("Mrs. Clinton" is not Bill Clinton)."""
+    return not m.honorific or c.label != "PERSON" or _gender_hint(c) in (None, m.honorific)
+
+
 def _nearest(m: NameMention, cands: list[Cluster]) -> Cluster:
     def key(c: Cluster) -> tuple[int, int]:
         before = [x.start for x in c.mentions if x.start < m.start]
@@ -147,13 +152,9 @@ def build(doc: Doc, mentions: list[NameMention]) -> list[Cluster]:
         exact = [c for c in by_key.get(k, ()) if _compatible(m, c)]
         if not exact and country(m.name):
             exact = [c for c in by_key.get(norm(country(m.name) or ""), ()) if c.canonical_country]
-        cands = exact
-        if m.honorific:  # "Mrs. Clinton" is not Bill Clinton
-            cands = [c for c in cands if c.label != "PERSON" or _gender_hint(c) in (None, m.honorific)]
+        cands = [c for c in exact if _gender_fits(m, c)]
         if not cands and " " not in k:
-            cands = [c for c in by_word.get(k, ()) if _surname_match(m, c)]
-            if m.honorific:
-                cands = [c for c in cands if _gender_hint(c) in (None, m.honorific)]
+            cands = [c for c in by_word.get(k, ()) if _surname_match(m, c) and _gender_fits(m, c)]
         if not cands and is_acronym(m.name):
             cands = [c for c in clusters if c.family == "named" and c.label != "PERSON"
                      and acronym_of(m.name, c.longest())]
