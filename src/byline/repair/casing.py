@@ -216,8 +216,8 @@ def _expansion_run(toks: list[Token], text: str, letters: str, idx: list[int]) -
     return set()
 
 
-_GLUED_AFTER = frozenset("$-'’\"”")
 _QUOTE_BEFORE = frozenset("'‘\"“")
+_QUOTE_AFTER = frozenset("'’\"”")
 
 
 def _kept(toks: list[Token], text: str) -> set[int]:
@@ -228,8 +228,7 @@ def _kept(toks: list[Token], text: str) -> set[int]:
     for i, t in enumerate(toks):
         after = text[t.end:t.end + 1]
         if len(t.text) == 1 and t.shape == "t" and (
-                after in ("$", "-") or (after and after in _GLUED_AFTER and t.start > 0
-                                        and text[t.start - 1] in _QUOTE_BEFORE)):
+                after in ("$", "-") or (after in _QUOTE_AFTER and t.start > 0 and text[t.start - 1] in _QUOTE_BEFORE)):
             keep.add(i)
     return keep
 
