@@ -22,6 +22,8 @@ class Attr:
     cue: list[tuple[int, int]] = field(default_factory=list)
     source: list[tuple[int, int]] = field(default_factory=list)
     score: float = 1.0
+    #: Which stage found it: ``crf`` (the tagger and its parse rules) or ``cues`` (:mod:`byline.quotes.cues`).
+    origin: str = "crf"
 
 
 def stretches(tags: list[str], offset: int) -> list[tuple[str, int, int]]:

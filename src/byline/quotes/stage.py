@@ -223,7 +223,7 @@ class Builder:
                 continue
             direct = self.quoted_share(pieces) >= DIRECT_SHARE
             if not direct and (a.score < MIN_REPORTED_SCORE or self.is_heading(pieces[0][0])
-                               or (a.score < WEAK_SCORE and self.cue_prob(a.cue) < WEAK_CUE)):
+                               or (a.origin == "crf" and a.score < WEAK_SCORE and self.cue_prob(a.cue) < WEAK_CUE)):
                 continue
             f = Found("direct" if direct else "reported", pieces, confidence=0.85 * a.score)
             if a.cue:

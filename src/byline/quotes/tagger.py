@@ -16,7 +16,7 @@ import pycrfsuite
 from spacy.tokens import Doc
 
 from byline.nlp import doc_text
-from byline.quotes import decode, features, marks, syntax
+from byline.quotes import cues, decode, features, marks, syntax
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
 CRF_PATH = MODEL_DIR / "quotes.crfsuite"
@@ -29,9 +29,10 @@ class Tagger:
     """Tags a Doc's tokens and groups them into attributions."""
 
     def __init__(self, crf_path: Path = CRF_PATH, lexicon_path: Path = LEXICON_PATH, only_cued: bool = False,
-                 rules: bool = True):
+                 rules: bool = True, use_cues: bool = True):
         self.only_cued = only_cued
         self.rules = rules
+        self.cues = use_cues and rules
         self.lexicon: dict[str, float] = json.loads(lexicon_path.read_text(encoding="utf-8"))["cue_probs"]
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(crf_path))
@@ -39,6 +40,15 @@ class Tagger:
     def tag(self, doc: Doc, quoted: list[marks.Quoted] | None = None, text: str | None = None,
             mask: bytearray | None = None) -> list[decode.Attr]:
         """Attributions in ``doc`` (``text`` is ``doc.text``, passed when known)."""
+        attrs, quoted_tokens, marg = self.tag_crf(doc, quoted, text, mask)
+        if not self.cues:
+            return attrs
+        return cues.extend(doc, attrs, self.lexicon, quoted_tokens, marginals=marg)
+
+    def tag_crf(self, doc: Doc, quoted: list[marks.Quoted] | None = None, text: str | None = None,
+                mask: bytearray | None = None) -> tuple[list[decode.Attr], set[int], cues.Marginals | None]:
+        """The CRF's attributions (with the parse rules unless ``rules`` is off), the tokens
+        inside quote marks, and (when the second stage is on) the CRF's per-token marginals."""
         if text is None:
             text = doc_text(doc)
         if quoted is None:
@@ -49,11 +59,14 @@ class Tagger:
         if mask is None:
             mask = marks.inside_mask(text, quoted)
         quoted_tokens = {i for i, c in enumerate(arrays.idx) if c < len(mask) and mask[c]}
+        marg = cues.Marginals(len(doc)) if self.cues else None
         out: list[decode.Attr] = []
         for i, j in paras:
             xseq = feats[i:j]
             with _lock:  # a crfsuite Tagger is not thread-safe
                 tags = self._tagger.tag(xseq)
+                if marg is not None:
+                    marg.fill(self._tagger.marginal, i, j)
                 if all(t == "O" for t in tags):
                     continue
                 found = decode.group(doc, decode.stretches(tags, i), quoted_tokens, arrays.sent_id,
@@ -62,7 +75,7 @@ class Tagger:
                     a.score *= self._confidence(a, tags, i)
             out.extend(found)
         if not self.rules:
-            return out
+            return out, quoted_tokens, marg
         fixed: list[decode.Attr] = []
         for a in out:
             if not syntax.complement_content(doc, a):
@@ -73,8 +86,7 @@ class Tagger:
             syntax.subject_source(doc, a)
             for b in syntax.split_by_governor(doc, a, self._cue_prob):
                 fixed.extend(syntax.split_quoted(doc, b, quoted_tokens))
-        return syntax.according_to(doc, fixed, quoted_tokens, arrays.lower)
-
+        return syntax.according_to(doc, fixed, quoted_tokens, arrays.lower), quoted_tokens, marg
 
     def _cue_prob(self, lemma: str) -> float:
         return self.lexicon.get(lemma, 0.0)

@@ -4,7 +4,9 @@
         [--folds 5] [--empty-share 1.0] [--out DIR] [--no-dev]
 
 Writes ``byline/models/quotes.crfsuite`` and ``byline/models/quotes_lexicon.json``
-(or into ``--out``), then prints dev figures. The defaults are the shipped
+(or into ``--out``), retrains the cue-centred second stage
+(``byline/models/quotes_cues.json``, :mod:`byline.quotes.train_cues`, unless
+``--no-cues`` or ``--out``/``--limit`` is given), then prints dev figures. The defaults are the shipped
 model's settings. Training is deterministic (L-BFGS from zero weights; articles
 in sorted order; fixed folds by position), about 5 CPU-minutes on one core.
 Parsed articles are cached under ``/tmp`` (see :mod:`byline.quotes.corpus`).
@@ -68,6 +70,8 @@ def learn_lexicon(pairs: list[tuple[polnear.Article, Doc]], min_count: int = 3) 
 
 
 FOLDS = 5
+#: The shipped CRF's training settings (the command-line defaults).
+C1, C2, ITERATIONS = 1.6, 0.8, 100
 #: Share of the training paragraphs with no attribution that are kept.
 EMPTY_SHARE = 1.0
 
@@ -124,11 +128,13 @@ def report(res: dict[str, dict[str, score.PRF]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Train the quotes/attribution CRF on PolNeAR train.")
     ap.add_argument("--limit", type=int, default=None, help="use only the first N train articles")
-    ap.add_argument("--iterations", type=int, default=100)
-    ap.add_argument("--c1", type=float, default=1.6)
-    ap.add_argument("--c2", type=float, default=0.8)
+    ap.add_argument("--iterations", type=int, default=ITERATIONS)
+    ap.add_argument("--c1", type=float, default=C1)
+    ap.add_argument("--c2", type=float, default=C2)
     ap.add_argument("--out", type=Path, default=tagger.MODEL_DIR)
     ap.add_argument("--no-dev", action="store_true")
+    ap.add_argument("--no-cues", action="store_true",
+                    help="do not retrain the cue-centred second stage (python -m byline.quotes.train_cues)")
     ap.add_argument("--folds", type=int, default=FOLDS, help="cross-fitting folds for the cue lexicon (1: none)")
     ap.add_argument("--empty-share", type=float, default=EMPTY_SHARE,
                     help="share of the paragraphs with no attribution kept for training")
@@ -155,6 +161,11 @@ def main(argv: list[str] | None = None) -> int:
     lex.write_text(json.dumps({"about": "P(cue|lemma) on PolNeAR train (byline.quotes.train)",
                                "cue_probs": dict(sorted(lexicon.items()))}, indent=0) + "\n", encoding="utf-8")
     print(f"trained in {time.time() - t0:.0f}s -> {crf} ({crf.stat().st_size / 1e6:.1f} MB)")
+    if not args.no_cues and args.out == tagger.MODEL_DIR and args.limit is None:
+        from byline.quotes import train_cues
+
+        train_cues.main([])
+        tagger.load.cache_clear()
     if not args.no_dev:
         dev = corpus.parsed("dev")
         print(report(evaluate(tagger.Tagger(crf, lex), dev)))

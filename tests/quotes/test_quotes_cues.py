@@ -1,0 +1,134 @@
+"""The cue-centred second stage (byline.quotes.cues): candidates from the parse,
+PolNeAR-style spans, the shipped logistic-regression model, and how accepted
+candidates join the CRF's attributions."""
+
+from __future__ import annotations
+
+import pytest
+
+from byline.nlp import load
+from byline.quotes import cues
+from byline.quotes.decode import Attr
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+def words(doc, toks) -> str:
+    return " ".join(doc[i].text for i in sorted(toks))
+
+
+def cands(nlp, text: str, **kw):
+    doc = nlp(text)
+    return doc, cues.candidates(doc, {}, set(), set(), **kw)
+
+
+def by_kind(cs, kind):
+    return [c for c in cs if c.kind == kind]
+
+
+def test_a_that_clause_is_a_candidate_content_with_that_included(nlp):
+    doc, cs = cands(nlp, "Officials believe that the plan will fail.")
+    (c,) = by_kind(cs, "ccomp")
+    assert doc[c.content[0]:c.content[1]].text == "that the plan will fail"
+    assert words(doc, c.cue) == "believe"
+    assert "l=believe" in c.features and "k=ccomp" in c.features
+
+
+def test_the_cue_takes_auxiliaries_and_negation(nlp):
+    doc, cs = cands(nlp, "Trump has not mentioned Machado since the debate.")
+    (c,) = by_kind(cs, "dobj")
+    assert words(doc, c.cue) == "has not mentioned"
+    assert doc[c.content[0]:c.content[1]].text == "Machado"
+    assert "neg=True" in c.features
+
+
+def test_a_preposition_introducing_the_content_is_part_of_the_cue(nlp):
+    doc, cs = cands(nlp, "Trump warned against hackers from China.")
+    (c,) = by_kind(cs, "prep")
+    assert words(doc, c.cue) == "warned against"
+    assert doc[c.content[0]:c.content[1]].text == "hackers from China"
+
+
+def test_an_object_and_its_complement_are_one_content(nlp):
+    doc, cs = cands(nlp, "Democrats urged Congress to act quickly.")
+    texts = {doc[c.content[0]:c.content[1]].text for c in cs}
+    assert texts == {"Congress to act quickly"}
+    doc, cs = cands(nlp, "The company also calls the report misleading.")
+    (c,) = by_kind(cs, "dobj")
+    assert doc[c.content[0]:c.content[1]].text == "the report misleading"
+    assert words(doc, c.cue) == "also calls"
+
+
+def test_an_open_complement_chain_joins_the_governing_verb_to_the_cue(nlp):
+    doc, cs = cands(nlp, "She decided to release the new polls.")
+    c = next(c for c in cs if doc[c.verb].text == "release")
+    assert words(doc, c.cue) == "decided to release"
+    assert doc[c.content[0]:c.content[1]].text == "the new polls"
+
+
+def test_verbs_inside_quote_marks_or_already_taken_are_not_candidates(nlp):
+    doc = nlp("Officials believe that the plan will fail.")
+    assert cues.candidates(doc, {}, {1}, set()) == []
+    assert cues.candidates(doc, {}, set(), {1}) == []
+
+
+def test_marginal_features_come_from_the_crf(nlp):
+    doc = nlp("Officials believe that the plan will fail.")
+    m = cues.Marginals(len(doc))
+    m.fill(lambda label, k: 0.4 if label == "B-CUE" and k == 1 else 0.0, 0, len(doc))
+    assert m.cue[1] == pytest.approx(0.4) and m.con[3] == 0.0
+    (c,) = by_kind(cues.candidates(doc, {}, set(), set(), m), "ccomp")
+    assert "mc=3" in c.features and "mn=0" in c.features
+
+
+def test_model_probability_is_a_logistic_of_the_summed_weights():
+    m = cues.Model({"a": 2.0, "b": -1.0}, bias=-1.0, threshold=0.5, cut_threshold=1.01)
+    assert m.prob(["a", "b", "unknown"]) == pytest.approx(0.5)
+    assert m.prob(["a"] * 100) == pytest.approx(1.0)
+    assert 0.0 < m.prob(["b"] * 100) < 1e-9
+
+
+def test_extend_adds_accepted_candidates_with_their_subject_as_source(nlp):
+    doc = nlp("Officials believe that the plan will fail.")
+    model = cues.Model({"l=believe": 5.0}, bias=-2.0, threshold=0.5, cut_threshold=1.01)
+    out = cues.extend(doc, [], {}, set(), model=model)
+    (a,) = out
+    assert a.origin == "cues"
+    assert doc[a.content[0][0]:a.content[0][1]].text == "that the plan will fail"
+    assert [doc[i:j].text for i, j in a.source] == ["Officials"]
+    assert [doc[i:j].text for i, j in a.cue] == ["believe"]
+    assert 0.5 <= a.score <= 1.0
+    reject = cues.Model({"l=believe": 5.0}, bias=-2.0, threshold=0.99, cut_threshold=1.01)
+    assert cues.extend(doc, [], {}, set(), model=reject) == []
+
+
+def test_extend_never_overlaps_an_existing_attribution(nlp):
+    doc = nlp("Officials believe that the plan will fail.")
+    model = cues.Model({"l=believe": 5.0}, bias=0.0, threshold=0.5, cut_threshold=1.01)
+    crf = Attr(content=[(2, 7)], cue=[(1, 2)], source=[(0, 1)])
+    assert cues.extend(doc, [crf], {}, set(), model=model) == [crf]
+    inside = Attr(content=[(0, 7)], cue=[(7, 8)])  # the candidate lies in another's content: no cut below 1.01
+    assert cues.extend(doc, [inside], {}, set(), model=model) == [inside]
+
+
+def test_a_confident_candidate_cuts_itself_out_of_a_crf_content(nlp):
+    doc = nlp("Trump spoke at length and warned against hackers from China.")
+    warned = next(t.i for t in doc if t.text == "warned")
+    crf = Attr(content=[(2, len(doc) - 1)], cue=[(1, 2)], source=[(0, 1)])
+    model = cues.Model({"l=warn": 5.0}, bias=0.0, threshold=0.5, cut_threshold=0.9)
+    out = cues.extend(doc, [crf], {}, set(), model=model)
+    assert len(out) == 2
+    new = out[1]
+    assert new.cue[0][0] == warned
+    assert all(j <= warned for i, j in crf.content)
+
+
+def test_the_shipped_model_loads_and_no_input_raises(nlp):
+    model = cues.load()
+    assert model is not None and 0.0 < model.threshold < 1.0 and model.weights
+    for text in ["", "   ", "\x00\x01", "“ ” ' ' said said said", "a" * 2000]:
+        doc = nlp(text)
+        cues.extend(doc, [], {}, set())
