@@ -132,3 +132,32 @@ def test_the_shipped_model_loads_and_no_input_raises(nlp):
     for text in ["", "   ", "\x00\x01", "“ ” ' ' said said said", "a" * 2000]:
         doc = nlp(text)
         cues.extend(doc, [], {}, set())
+
+
+def test_a_noun_cue_takes_its_possessor_as_source(nlp):
+    doc, cs = cands(nlp, "Clinton's plan to raise taxes on the rich drew criticism.")
+    c = next(c for c in cs if c.kind == "nclause")
+    assert doc[c.verb].text == "plan"
+    assert doc[c.content[0]:c.content[1]].text == "to raise taxes on the rich"
+    assert c.source is not None and doc[c.source[0]:c.source[1]].text == "Clinton's"
+    model = cues.Model({"l=plan": 5.0}, bias=0.0, threshold=0.5, cut_threshold=1.01)
+    out = [a for a in cues.extend(doc, [], {}, set(), model=model) if doc[a.cue[0][0]].text == "plan"]
+    assert out and [doc[i:j].text for i, j in out[0].source] == ["Clinton's"]
+
+
+def test_a_noun_object_takes_the_verbs_subject_as_source(nlp):
+    doc, cs = cands(nlp, "The two countries signed an agreement to allow trucks across the border.")
+    c = next(c for c in cs if c.kind == "nclause")
+    assert doc[c.verb].text == "agreement"
+    assert c.source is not None and doc[c.source[0]:c.source[1]].text == "The two countries"
+
+
+def test_a_crf_attribution_gets_the_second_stages_support(nlp):
+    doc = nlp("Officials believe that the plan will fail.")
+    crf = Attr(content=[(2, 7)], cue=[(1, 2)], source=[(0, 1)])
+    model = cues.Model({"l=believe": 5.0}, bias=-2.0, threshold=0.5, cut_threshold=1.01)
+    assert cues.extend(doc, [crf], {}, set(), model=model) == [crf]
+    assert crf.support == pytest.approx(model.prob(["l=believe"]), abs=0.05)
+    other = Attr(content=[(0, 1)], cue=[(1, 2)])  # content the candidate does not share
+    cues.extend(doc, [other], {}, set(), model=model)
+    assert other.support == 0.0

@@ -49,6 +49,8 @@ CUE_DEPS = {"aux", "auxpass", "neg", "prt", "acomp"}
 _OBJECT_COMPLEMENTS = ("oprd", "xcomp")
 #: Pre-verbal adverbs PolNeAR seldom puts in the cue (measured on train: under 0.3).
 _NOT_CUE_ADVERBS = {"then", "when", "so", "however", "meanwhile", "instead", "thus"}
+#: Prepositions after a noun cue that introduce its content ("criticism of", "support for").
+_NOUN_PREPS = {"of", "for", "about", "on", "against", "to", "over", "with"}
 #: Object words of a preposition that holds content.
 _POBJ = {"pobj", "pcomp"}
 _PRONOUNS = {"i", "you", "he", "she", "it", "we", "they", "who", "this", "that", "which"}
@@ -88,6 +90,8 @@ class Candidate:
     cue: list[int]
     features: list[str]
     score: float = 0.0
+    #: The source, for a noun cue (a verb's source is its subject, found when accepted).
+    source: tuple[int, int] | None = None
 
 
 def _bucket(p: float) -> str:
@@ -137,7 +141,12 @@ def candidates(doc: Doc, lexicon: dict[str, float], skip: set[int], quoted: set[
         for p in marginals.con:
             con_sum.append(con_sum[-1] + p)
     for verb in doc:
-        if verb.pos_ != "VERB" or verb.i in skip or verb.i in quoted:
+        if verb.i in skip or verb.i in quoted:
+            continue
+        if verb.pos_ == "NOUN":
+            out.extend(_noun_candidates(doc, verb, lexicon, quoted, marginals, con_sum))
+            continue
+        if verb.pos_ != "VERB":
             continue
         kids = list(verb.children)
         comps: list[tuple[str, object, object]] = []  # (kind, content head, introducing preposition)
@@ -216,6 +225,64 @@ def candidates(doc: Doc, lexicon: dict[str, float], skip: set[int], quoted: set[
     return out
 
 
+def _noun_candidates(doc: Doc, noun, lexicon: dict[str, float], quoted: set[int], marginals: Marginals | None,
+                     con_sum: list[float]) -> list[Candidate]:
+    """Candidates with a noun cue: "Clinton's plan to raise taxes", "criticism of the deal",
+    "the claim that ...". The content is the infinitive or that-clause the noun governs, or
+    a preposition's object; the source is the possessor ("Clinton's"), else the subject of
+    the verb the noun is the object of ("X signed an agreement to ...")."""
+    comps = []
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i > noun.i and any(
+                g.lower_ in ("to", "that") and g.dep_ in ("aux", "mark") for g in c.children):
+            comps.append(("nclause", c, None))
+        elif c.dep_ == "prep" and c.i == noun.i + 1 and c.lower_ in _NOUN_PREPS:
+            obj = next((g for g in c.children if g.dep_ in _POBJ), None)
+            if obj is not None:
+                comps.append(("nprep", obj, c))
+    if not comps:
+        return []
+    lemma = noun.lemma_.lower()
+    lex = _bucket(lexicon.get(lemma, 0.0))
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    source: tuple[int, int] | None = None
+    if poss is not None:
+        source = (poss.left_edge.i, poss.right_edge.i + 1)
+        skind = "pr" if poss.pos_ == "PRON" else ("ent:" + poss.ent_type_ if poss.ent_type_ else "n")
+    elif noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        subj = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            source = (subj.left_edge.i, subj.right_edge.i + 1)
+        skind = "verb-subj" if subj is not None else "none"
+    else:
+        skind = "none"
+    det = next((c.lower_ for c in noun.children if c.dep_ == "det"), "-")
+    cue = [noun.i] + [c.i for c in noun.children if c.dep_ == "amod" and c.i < noun.i]
+    out = []
+    for kind, head, prep in comps:
+        lo, hi = (head.i if prep is not None else head.left_edge.i), head.right_edge.i + 1
+        lo = min(lo, head.left_edge.i)
+        rng = syntax._content_range(doc, lo, hi)
+        if rng is None or rng[1] - rng[0] > MAX_CONTENT or any(t in quoted for t in (rng[0], rng[1] - 1)):
+            continue
+        key = kind + (":" + prep.lower_ if prep is not None else "")
+        first = doc[rng[0]].lower_
+        f = ["k=" + kind, "kp=" + key, "l=" + lemma, "lk=" + lemma + "|" + key, "lx=" + lex, "lxk=" + lex + "|" + key,
+             "s=" + skind, "sk=" + skind + "|" + kind, "nd=" + noun.dep_, "det=" + det,
+             "hl=" + (noun.head.lemma_.lower() if noun.dep_ in ("dobj", "pobj", "attr") else "-"),
+             "o=" + (first if first in _OPENERS else doc[rng[0]].pos_), "ht=" + head.tag_,
+             "kn=" + kind + "|" + _len_bucket(rng[1] - rng[0])]
+        if marginals is not None:
+            mc = _mbucket(marginals.cue[noun.i])
+            mn = _mbucket((con_sum[rng[1]] - con_sum[rng[0]]) / (rng[1] - rng[0]))
+            f += ["mc=" + mc, "mn=" + mn, "mcn=" + mc + mn, "mnk=" + mn + "|" + kind]
+        c_cue = sorted(set(cue + ([prep.i] if prep is not None else [])))
+        if source is not None and (source[0] < rng[1] and rng[0] < source[1]):
+            continue
+        out.append(Candidate(noun.i, kind, rng, c_cue, f, source=source))
+    return out
+
+
 class Model:
     """Logistic-regression weights over feature strings (exported by :func:`train`)."""
 
@@ -266,10 +333,12 @@ def extend(doc: Doc, attrs: list[Attr], lexicon: dict[str, float], quoted: set[i
         for i, j in a.content:
             for t in range(i, j):
                 owner[t] = a
-    cands = candidates(doc, lexicon, hard, quoted, marginals if model.marginals else None,
+    sources = {t for a in attrs for i, j in a.source for t in range(i, j)}
+    cands = candidates(doc, lexicon, sources, quoted, marginals if model.marginals else None,
                        attrs if model.context else None)
     for c in cands:
         c.score = model.prob(c.features)
+    _support(attrs, cands)
     out = list(attrs)
     for c in sorted((c for c in cands if c.score >= min(thr, cut)), key=lambda c: -c.score):
         toks = set(range(*c.content)) | set(c.cue)
@@ -279,7 +348,10 @@ def extend(doc: Doc, attrs: list[Attr], lexicon: dict[str, float], quoted: set[i
         if (hosts and c.score < cut) or (not hosts and c.score < thr):
             continue
         a = Attr(content=[c.content], cue=[(c.verb, c.verb + 1)], score=c.score)
-        syntax.subject_source(doc, a)
+        if c.source is not None:
+            a.source = [c.source]
+        elif not c.kind.startswith("n"):
+            syntax.subject_source(doc, a)
         for i, j in a.source:
             if any(t in hard or t in owner for t in range(i, j)):
                 a.source = []
@@ -301,6 +373,24 @@ def extend(doc: Doc, attrs: list[Attr], lexicon: dict[str, float], quoted: set[i
         a.origin = "cues"
         out.append(a)
     return out
+
+
+def _support(attrs: list[Attr], cands: list[Candidate]) -> None:
+    """Set each CRF attribution's ``support``: the best score of a candidate with a verb of
+    its cue and a content sharing half of its words (the stage keeps a weak CRF attribution
+    that the second stage supports)."""
+    by_verb: dict[int, list[Candidate]] = {}
+    for c in cands:
+        by_verb.setdefault(c.verb, []).append(c)
+    for a in attrs:
+        content = {t for i, j in a.content for t in range(i, j)}
+        for i, j in a.cue:
+            for v in range(i, j):
+                for c in by_verb.get(v, ()):
+                    n = c.content[1] - c.content[0]
+                    inter = sum(1 for t in range(*c.content) if t in content)
+                    if inter >= 0.5 * max(n, len(content)):
+                        a.support = max(a.support, c.score)
 
 
 def _cut(doc: Doc, a: Attr, lo: int, hi: int) -> None:

@@ -24,6 +24,8 @@ class Attr:
     score: float = 1.0
     #: Which stage found it: ``crf`` (the tagger and its parse rules) or ``cues`` (:mod:`byline.quotes.cues`).
     origin: str = "crf"
+    #: The second stage's score for the same cue and content (0 when it has none).
+    support: float = 0.0
 
 
 def stretches(tags: list[str], offset: int) -> list[tuple[str, int, int]]:

@@ -45,6 +45,9 @@ SPEECH_CUE = 0.1
 #: WEAK_CUE) needs a CRF score of at least WEAK_SCORE.
 WEAK_CUE = 0.4
 WEAK_SCORE = 0.45
+#: Second-stage score (:mod:`byline.quotes.cues`) from which a weak reported attribution is kept.
+SUPPORTED = 0.5
+WEAK_SUPPORTED = 1.01
 #: Minimum words for a quoted stretch with no attribution to count as a direct quote.
 MIN_DIRECT_WORDS = 3
 #: How far back (characters) a standalone quote may inherit the previous speaker.
@@ -222,8 +225,10 @@ class Builder:
             if not pieces or not _words(self.text[pieces[0][0]:pieces[-1][1]]):
                 continue
             direct = self.quoted_share(pieces) >= DIRECT_SHARE
-            if not direct and (a.score < MIN_REPORTED_SCORE or self.is_heading(pieces[0][0])
-                               or (a.origin == "crf" and a.score < WEAK_SCORE and self.cue_prob(a.cue) < WEAK_CUE)):
+            low = a.score < MIN_REPORTED_SCORE and a.support < SUPPORTED
+            weak = a.origin == "crf" and a.score < WEAK_SCORE and self.cue_prob(a.cue) < WEAK_CUE and (
+                a.support < WEAK_SUPPORTED)
+            if not direct and (low or weak or self.is_heading(pieces[0][0])):
                 continue
             f = Found("direct" if direct else "reported", pieces, confidence=0.85 * a.score)
             if a.cue:
