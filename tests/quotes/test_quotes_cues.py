@@ -20,9 +20,9 @@ def words(doc, toks) -> str:
     return " ".join(doc[i].text for i in sorted(toks))
 
 
-def cands(nlp, text: str, **kw):
+def cands(nlp, text: str, lexicon: dict[str, float] | None = None, **kw):
     doc = nlp(text)
-    return doc, cues.candidates(doc, {}, set(), set(), **kw)
+    return doc, cues.candidates(doc, lexicon or {}, set(), set(), **kw)
 
 
 def by_kind(cs, kind):
@@ -135,18 +135,24 @@ def test_the_shipped_model_loads_and_no_input_raises(nlp):
 
 
 def test_a_noun_cue_takes_its_possessor_as_source(nlp):
-    doc, cs = cands(nlp, "Clinton's plan to raise taxes on the rich drew criticism.")
+    doc, cs = cands(nlp, "Clinton's plan to raise taxes on the rich drew criticism.", {"plan": 0.2})
     c = next(c for c in cs if c.kind == "nclause")
     assert doc[c.verb].text == "plan"
     assert doc[c.content[0]:c.content[1]].text == "to raise taxes on the rich"
     assert c.source is not None and doc[c.source[0]:c.source[1]].text == "Clinton's"
     model = cues.Model({"l=plan": 5.0}, bias=0.0, threshold=0.5, cut_threshold=1.01)
-    out = [a for a in cues.extend(doc, [], {}, set(), model=model) if doc[a.cue[0][0]].text == "plan"]
+    out = [a for a in cues.extend(doc, [], {"plan": 0.2}, set(), model=model) if doc[a.cue[0][0]].text == "plan"]
     assert out and [doc[i:j].text for i, j in out[0].source] == ["Clinton's"]
 
 
+def test_a_noun_never_seen_as_a_cue_is_not_a_candidate(nlp):
+    _, cs = cands(nlp, "Clinton's plan to raise taxes on the rich drew criticism.", {"plan": 0.0})
+    assert not [c for c in cs if c.kind.startswith("n")]
+
+
 def test_a_noun_object_takes_the_verbs_subject_as_source(nlp):
-    doc, cs = cands(nlp, "The two countries signed an agreement to allow trucks across the border.")
+    doc, cs = cands(nlp, "The two countries signed an agreement to allow trucks across the border.",
+                    {"agreement": 0.1})
     c = next(c for c in cs if c.kind == "nclause")
     assert doc[c.verb].text == "agreement"
     assert c.source is not None and doc[c.source[0]:c.source[1]].text == "The two countries"
@@ -161,3 +167,26 @@ def test_a_crf_attribution_gets_the_second_stages_support(nlp):
     other = Attr(content=[(0, 1)], cue=[(1, 2)])  # content the candidate does not share
     cues.extend(doc, [other], {}, set(), model=model)
     assert other.support == 0.0
+
+
+def test_a_trailing_time_expression_and_a_dateline_leave_the_source(nlp):
+    from byline.quotes import syntax
+
+    doc = nlp("An arbitration panel in 2001 found that the rules were unfair.")
+    a = Attr(content=[(6, 11)], cue=[(5, 6)], source=[(0, 5)])
+    syntax.trim_source(doc, a)
+    assert [doc[i:j].text for i, j in a.source] == ["An arbitration panel"]
+    doc = nlp("WASHINGTON -- President Obama said the museum would open.")
+    a = Attr(content=[(5, 9)], cue=[(4, 5)], source=[(0, 4)])
+    syntax.trim_source(doc, a)
+    assert [doc[i:j].text for i, j in a.source] == ["President Obama"]
+    doc = nlp("A panel of judges found that the rules were unfair.")
+    a = Attr(content=[(5, 10)], cue=[(4, 5)], source=[(0, 4)])
+    syntax.trim_source(doc, a)
+    assert [doc[i:j].text for i, j in a.source] == ["A panel of judges"]  # no time expression: kept
+
+
+def test_only_tokens_governing_a_complement_are_looked_at(nlp):
+    doc = nlp("Officials believe that the plan will fail. The sky is blue.")
+    assert cues._governors(doc) == [1]
+    assert cues._governors(nlp("")) == []

@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc
 
 from byline.quotes import syntax
@@ -49,6 +51,11 @@ CUE_DEPS = {"aux", "auxpass", "neg", "prt", "acomp"}
 _OBJECT_COMPLEMENTS = ("oprd", "xcomp")
 #: Pre-verbal adverbs PolNeAR seldom puts in the cue (measured on train: under 0.3).
 _NOT_CUE_ADVERBS = {"then", "when", "so", "however", "meanwhile", "instead", "thus"}
+#: Relations of the children that make their head a candidate cue.
+_GOVERNED = ("ccomp", "xcomp", "dobj", "prep", "acl")
+#: Cue probability (lexicon) from which a noun is a candidate cue (nouns governing a
+#: preposition are many; those never seen as a cue in train are left out).
+MIN_NOUN_CUE = 0.0001
 #: Prepositions after a noun cue that introduce its content ("criticism of", "support for").
 _NOUN_PREPS = {"of", "for", "about", "on", "against", "to", "over", "with"}
 #: Object words of a preposition that holds content.
@@ -140,11 +147,13 @@ def candidates(doc: Doc, lexicon: dict[str, float], skip: set[int], quoted: set[
     if marginals is not None:
         for p in marginals.con:
             con_sum.append(con_sum[-1] + p)
-    for verb in doc:
-        if verb.i in skip or verb.i in quoted:
+    for k in _governors(doc):
+        if k in skip or k in quoted:
             continue
+        verb = doc[k]
         if verb.pos_ == "NOUN":
-            out.extend(_noun_candidates(doc, verb, lexicon, quoted, marginals, con_sum))
+            if lexicon.get(verb.lemma_.lower(), 0.0) >= MIN_NOUN_CUE:
+                out.extend(_noun_candidates(doc, verb, lexicon, quoted, marginals, con_sum))
             continue
         if verb.pos_ != "VERB":
             continue
@@ -223,6 +232,17 @@ def candidates(doc: Doc, lexicon: dict[str, float], skip: set[int], quoted: set[
                 f += ["mn=" + mn, "mnk=" + mn + "|" + kind, "mcn=" + mc + mn]
             out.append(Candidate(verb.i, kind, rng, cue, f))
     return out
+
+
+def _governors(doc: Doc) -> list[int]:
+    """Tokens with a child that can hold content (read from arrays: no Token object per word)."""
+    arr = doc.to_array([DEP, HEAD])
+    if not len(arr):
+        return []
+    deps = arr[:, 0]
+    heads = np.arange(len(arr)) + arr[:, 1].astype(np.int64)
+    wanted = np.isin(deps, [doc.vocab.strings.add(d) for d in _GOVERNED])
+    return sorted(set(heads[wanted].tolist()))
 
 
 def _noun_candidates(doc: Doc, noun, lexicon: dict[str, float], quoted: set[int], marginals: Marginals | None,

@@ -84,6 +84,7 @@ class Tagger:
             syntax.right_complement(doc, a)
             syntax.one_source(doc, a)
             syntax.subject_source(doc, a)
+            syntax.trim_source(doc, a)
             for b in syntax.split_by_governor(doc, a, self._cue_prob):
                 fixed.extend(syntax.split_quoted(doc, b, quoted_tokens))
         return syntax.according_to(doc, fixed, quoted_tokens, arrays.lower), quoted_tokens, marg
