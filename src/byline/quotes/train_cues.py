@@ -28,8 +28,6 @@ from byline.quotes import corpus, cues, features, polnear, score, tagger, train
 
 #: Acceptance threshold, chosen on dev (see docs/benchmarks/quotes.md).
 THRESHOLD = 0.5
-#: Score from which a candidate may cut its tokens out of a CRF attribution's content (above 1: never).
-CUT_THRESHOLD = 1.01
 C = 0.5
 #: Folds of the cross-fitted CRFs whose marginals and attributions the second stage learns from.
 CRF_FOLDS = 2
@@ -110,7 +108,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c", type=float, default=C)
     ap.add_argument("--threshold", type=float, default=THRESHOLD)
     ap.add_argument("--out", type=Path, default=cues.MODEL_PATH)
-    ap.add_argument("--cut-threshold", type=float, default=CUT_THRESHOLD)
     ap.add_argument("--free-only", action="store_true",
                     help="learn only from candidates outside the CRF's attributions")
     args = ap.parse_args(argv)
@@ -124,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(json.dumps({
         "about": "cue-centred attribution candidates: logistic regression on PolNeAR train "
                  "(byline.quotes.train_cues)", "threshold": args.threshold,
-        "cut_threshold": args.cut_threshold, "bias": bias,
+        "bias": bias,
         "weights": dict(sorted(weights.items()))}, indent=0) + "\n", encoding="utf-8")
     print(f"{len(weights)} weights -> {args.out} ({args.out.stat().st_size / 1e3:.0f} kB) in {time.time() - t0:.0f}s")
     return 0
