@@ -2,9 +2,10 @@
 
 Direct, partial, nested and reported speech, each with its content, cue,
 source and resolved speaker (see :mod:`byline.quotes.stage`). The trained part
-is a CRF over spaCy token features (:mod:`byline.quotes.tagger`), rebuilt with
-``python -m byline.quotes.train``. Quotes with no speaker raise the flag
-``quote_without_speaker`` (:func:`flags`). The stage never raises: a failure
+is a CRF over spaCy token features (:mod:`byline.quotes.tagger`) and a
+cue-centred second stage over the parse (:mod:`byline.quotes.cues`) that adds
+reported speech the CRF misses, both rebuilt with ``python -m byline.quotes.train``.
+Quotes with no speaker raise the flag ``quote_without_speaker`` (:func:`flags`). The stage never raises: a failure
 leaves the article without quotes and says so in ``meta.warnings``.
 """
 

@@ -1,8 +1,11 @@
 """The trained attribution tagger: a linear-chain CRF (python-crfsuite).
 
-Model files ship in ``byline/models/``: ``quotes.crfsuite`` (the CRF) and
-``quotes_lexicon.json`` (cue-lemma probabilities learned from PolNeAR train).
-Rebuild both with ``python -m byline.quotes.train``.
+Model files ship in ``byline/models/``: ``quotes.crfsuite`` (the CRF),
+``quotes_lexicon.json`` (cue-lemma probabilities learned from PolNeAR train) and
+``quotes_cues.json`` (the cue-centred second stage, :mod:`byline.quotes.cues`,
+which adds attributions the CRF missed and scores the CRF's own from the parse
+and the CRF's marginals). Rebuild all three with ``python -m byline.quotes.train``
+(the second stage alone: ``python -m byline.quotes.train_cues``).
 """
 
 from __future__ import annotations
