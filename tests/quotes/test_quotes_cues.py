@@ -174,3 +174,24 @@ def test_only_tokens_governing_a_complement_are_looked_at(nlp):
     doc = nlp("Officials believe that the plan will fail. The sky is blue.")
     assert cues._governors(doc) == [1]
     assert cues._governors(nlp("")) == []
+
+
+def test_the_stage_keeps_low_scored_reported_speech_only_with_support(monkeypatch):
+    import byline
+    from byline.quotes import stage, tagger
+
+    text = "Officials said that the new plan will fail next year."  # a strong cue: the weak-cue rule stays out
+    t = tagger.load()
+    if t is None:
+        pytest.skip("quotes model not built (python -m byline.quotes.train)")
+
+    def fake(support: float):
+        def tag(self, doc, *args, **kwargs):
+            return [Attr(content=[(2, 10)], cue=[(1, 2)], source=[(0, 1)], score=0.1, support=support)]
+        return tag
+
+    monkeypatch.setattr(tagger.Tagger, "tag", fake(stage.SUPPORTED + 0.05))
+    kept = [q for q in byline.analyze(text).quotes if q.kind == "reported"]
+    assert kept and kept[0].text.startswith("that the new plan") and kept[0].cue.text == "said"
+    monkeypatch.setattr(tagger.Tagger, "tag", fake(stage.SUPPORTED - 0.05))
+    assert not [q for q in byline.analyze(text).quotes if q.kind == "reported"]
