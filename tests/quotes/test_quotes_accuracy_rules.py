@@ -101,3 +101,14 @@ def test_a_horizontal_bar_attributes_a_quote():
             "More letters will follow next week.")
     got = [q for q in quotes(text) if "worried" in q.text]
     assert got and got[0].source is not None and got[0].source.text == "Carla Sanchez"
+
+
+def test_a_quote_continues_past_the_same_speakers_reported_speech():
+    text = ("The film opened on Friday.\n"
+            "“You can’t talk about change if you don’t know what we’re changing,” DuVernay said, emphasizing why "
+            "understanding our past is crucial to our outlook on our present. “What we need to change is our "
+            "overall collective thinking about this moment.”\n")
+    got = [q for q in quotes(text) if q.kind == "direct"]
+    assert len(got) == 1, [q.text for q in got]
+    assert len(got[0].content_spans) == 2
+    assert "talk about change" in got[0].text and "collective thinking" in got[0].text

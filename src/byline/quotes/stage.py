@@ -537,7 +537,7 @@ class Builder:
             if not (a.end <= a.cue[0] and a.cue[1] <= f.start):
                 continue
             gap = self.text[a.end:f.start]
-            if "\n" in gap or len(_words(gap)) > MAX_GAP_WORDS:
+            if "\n" in gap or len(_words(gap)) - self.same_speaker_words(a, f) > MAX_GAP_WORDS:
                 continue
             a.pieces = a.pieces + f.pieces
             for c in f.children:
@@ -545,6 +545,19 @@ class Builder:
             a.children.extend(f.children)
             self.found.remove(f)
             keep = a
+
+    def same_speaker_words(self, a: Found, f: Found) -> int:
+        """Words between ``a`` and ``f`` that are the content of another attribution of
+        ``a``'s speaker (``“A,” X said, emphasizing why Y. “B.”``: B still continues A)."""
+        if a.speaker is None:
+            return 0
+        n = 0
+        for g in self.found:
+            if g is a or g is f or g.speaker is None or g.speaker.name != a.speaker.name:
+                continue
+            if a.end <= g.start and g.end <= f.start:
+                n += sum(len(_words(self.text[s:e])) for s, e in g.pieces)
+        return n
 
     def build(self) -> list[Quote]:
         self.from_tagger()
