@@ -40,7 +40,7 @@ NOISE_RATE = 0.3  # the Title-Case noise rate the detector's likelihood ratio as
 TITLE_LLR = 5.0  # a sentence is damaged above this log-likelihood ratio ...
 DOC_LLR = 8.0  # ... or above 0 in a document whose total is over this
 STRICT_P = 0.9  # in a damaged document, other sentences lose only their surest noise
-SURE_P = 0.8  # first pass of two: only the surest noise
+SURE_P = 0.85  # first pass of two: only the surest noise
 TWO_PASS = True
 SETTLED_LOW, SETTLED_HIGH = 0.05, 0.97  # first scores this sure are not rescored in the second pass
 NEAR = 3  # in the second pass, rescore only words this close to one lowered in the first
@@ -154,12 +154,6 @@ def blind_case(model: Model, toks: list[Token], caps: bool) -> list[Change]:
     return out
 
 
-def _initial(toks: list[Token], i: int) -> bool:
-    """``toks[i]`` is a capital letter followed by '.' and a capitalised word."""
-    nxt = toks[i + 1]
-    return nxt.start - toks[i].end == 2 and nxt.shape in ("t", "u", "m")
-
-
 def _doc_casing(lns: list[Line]) -> dict[str, list[int]]:
     """How often each word is lowercase / capitalised in mid-sentence in this document;
     and each adjacent pair, under keys ``"<a b"`` (b lowercase / a and b both
@@ -167,6 +161,8 @@ def _doc_casing(lns: list[Line]) -> dict[str, list[int]]:
     pair capitalised together at every use is a name ("Police Bill")."""
     seen: dict[str, list[int]] = {}
     for ln in lns:
+        if _is_heading(ln):
+            continue  # a heading's Title Case is its style, no evidence of names
         for s in ln.sentences:
             prev: Token | None = None
             for t in s.tokens:
@@ -221,15 +217,26 @@ _QUOTE_AFTER = frozenset("'’\"”")
 
 
 def _kept(toks: list[Token], text: str) -> set[int]:
-    """Words whose capital is evidence, not noise: acronym expansions, and a lone capital
+    """Words whose capital is evidence, not noise: acronym expansions; a lone capital
     letter glued to a sign ("A$8.4bn", "A-levels") or quoted on its own ("Detainee 'A'");
-    random noise capitalises words, it does not write such letters."""
+    and two capitalised words joined by an ampersand ("Hotels & Resorts": in BBC's
+    articles every one of 87 such pairs is a name, none is lowercase on one side).
+    Random noise capitalises words, it does not write such letters or signs."""
     keep = acronym_expansions(toks, text)
+    for i in range(len(toks) - 1):
+        a, b = toks[i], toks[i + 1]
+        if a.shape in ("t", "m", "u") and b.shape in ("t", "m", "u") and text[a.end:b.start] == " & ":
+            keep.update((i, i + 1))
     for i, t in enumerate(toks):
+        if len(t.text) != 1 or t.shape != "t":
+            continue
         after = text[t.end:t.end + 1]
-        if len(t.text) == 1 and t.shape == "t" and (
-                after in ("$", "-") or (after in _QUOTE_AFTER and t.start > 0 and text[t.start - 1] in _QUOTE_BEFORE)):
-            keep.add(i)
+        before = text[t.start - 1] if t.start > 0 else ""
+        if after == "$" or (after == "-" and before != "-") or (after in _QUOTE_AFTER and before in _QUOTE_BEFORE):
+            keep.add(i)  # "A$8.4bn", "A-levels" (not "two-and-a-half"), "Detainee 'A'"
+        elif text[t.end:t.end + 2] == ". " and i + 1 < len(toks) and not toks[i + 1].initial \
+                and toks[i + 1].shape in ("t", "u", "m"):
+            keep.add(i)  # "A. Dale": a name's initial
     return keep
 
 
@@ -284,8 +291,6 @@ def _lower_noise(model: Model, toks: list[Token], threshold: float,
             continue
         if t.soft == "quote" and not _mid_quote(toks, i):
             continue
-        if len(t.text) == 1 and i + 1 < len(toks) and toks[i + 1].initial is False and _initial(toks, i):
-            continue  # "A. Dale": a name's initial
         if titles:
             k = bisect_right(titles, (t.start, 1 << 62)) - 1
             if k >= 0 and titles[k][0] <= t.start < titles[k][1]:

@@ -1,16 +1,20 @@
 """Readers for the development corpora used to train and measure truecasing.
 
-Training uses CoNLL-2003 ``eng.train``, BBC (minus the benchmark part), GUM news
-and the PolNeAR *train* articles (US political news: the domain Byline reads
-most). All read ``../shared/data`` by path (never copied into the repo). A document is
-returned as plain text whose casing is taken as gold: CoNLL-2003 and GUM
-sentences one per line (tokens joined by spaces for CoNLL), BBC articles as
-written. BBC business and politics articles whose number is a multiple of 5
+Training uses CoNLL-2003 ``eng.train``, BBC (minus the benchmark part, counted
+twice: British house style, "the Chancellor", "the Budget", is rare elsewhere), GUM
+news, the PolNeAR *train* articles (US political news: the domain Byline reads
+most) and the TempEval-3 TimeBank/AQUAINT articles (US wire news, tags
+stripped). All read ``../shared/data`` by path (never copied into the repo). A
+document is returned as plain text whose casing is taken as gold: CoNLL-2003 and
+GUM sentences one per line (tokens joined by spaces for CoNLL), BBC and TempEval
+articles as written. BBC business and politics articles whose number is a multiple of 5
 are held back from training: they are the benchmark's BBC part.
 """
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +22,9 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parents[4] / "shared" / "data"
 
 BBC_BENCH_TOPICS = ("business", "politics")
+#: How many times each BBC training article counts (see the module docstring); measured on dev: BBC
+#: noise F1 96.6 -> 96.8 and damage 0.66 -> 0.61 %, CoNLL unchanged.
+BBC_WEIGHT = 2
 
 
 def read_conll(path: Path) -> list[list[list[list[str]]]]:
@@ -85,11 +92,26 @@ def polnear_docs(root: Path) -> Iterator[str]:
         yield f.read_bytes().decode("utf-8", errors="replace").strip()
 
 
-def training_docs(data: Path = DATA) -> list[str]:
-    """The truecaser's training documents, in a fixed order."""
-    docs = [t for t, _ in conll_docs(data / "conll2003" / "eng.train")]
-    docs += list(bbc_docs(data / "bbc", bench=False))
-    docs += list(gum_docs(data / "gum_news"))
+_TAG = re.compile(r"<[^>]+>")
+_TML_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
+
+
+def tempeval_docs(root: Path) -> Iterator[str]:
+    """TempEval-3 TimeBank and AQUAINT articles: the ``<TEXT>`` part, tags stripped."""
+    for f in sorted((root / "Training" / "TBAQ-cleaned").glob("*/*.tml")):
+        m = _TML_TEXT.search(f.read_text(encoding="utf-8", errors="replace"))
+        if m:
+            yield html.unescape(_TAG.sub("", m.group(1))).strip()
+
+
+def training_docs(data: Path = DATA) -> list[tuple[str, int]]:
+    """The truecaser's training documents with their weights (how many times each
+    counts), in a fixed order."""
+    docs = [(t, 1) for t, _ in conll_docs(data / "conll2003" / "eng.train")]
+    docs += [(t, BBC_WEIGHT) for t in bbc_docs(data / "bbc", bench=False)]
+    docs += [(t, 1) for t in gum_docs(data / "gum_news")]
     if (data / "polnear").is_dir():
-        docs += list(polnear_docs(data / "polnear"))
+        docs += [(t, 1) for t in polnear_docs(data / "polnear")]
+    if (data / "tempeval3").is_dir():
+        docs += [(t, 1) for t in tempeval_docs(data / "tempeval3")]
     return docs

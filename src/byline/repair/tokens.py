@@ -56,7 +56,7 @@ class Token:
     text: str
     key: str
     initial: bool = False  # first word of a sentence or line
-    soft: str = ""  # after an opening "quote", a "colon" or a "dash" (a capital may start there)
+    soft: str = ""  # after an opening "quote", a "colon" (or "1)") or a "dash" (a capital may start there)
     alpha: bool = True  # contains a letter
     shape: str = "o"  # see shape_of
 
@@ -149,8 +149,8 @@ def tokenize_line(text: str, offset: int, line_no: int) -> Line:
             pass  # "Trump 's", "don 't": an apostrophe, not an opening quote
         elif _OPENERS.search(gap):
             tok.soft = "quote"
-        elif ":" in gap:
-            tok.soft = "colon"
+        elif ":" in gap or (gap == ") " and prev is not None and prev.text.isdigit()):
+            tok.soft = "colon"  # after ':', or a numbered item's first word ("2) The terrorists")
         elif _DASH.search(gap):
             tok.soft = "dash"
         assert sent is not None

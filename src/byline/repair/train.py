@@ -1,7 +1,10 @@
 """Train the truecasing model: ``python -m byline.repair.train [--data DIR] [--out FILE]``.
 
 Reads the dev corpora (``../shared/data/conll2003/eng.train``, ``bbc`` minus
-the benchmark's held-back part, ``gum_news``), counts how each word is cased in
+the benchmark's held-back part, ``gum_news``, PolNeAR train, TempEval-3; see
+:func:`byline.repair.corpora.training_docs`, which also gives each document its
+weight: a document of weight 2 is counted, and noised for the scorers, twice),
+counts how each word is cased in
 mid-sentence position, alone and next to its neighbours, then fits the two
 logistic scorers of :mod:`byline.repair.model` on synthetic damage:
 
@@ -28,6 +31,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from byline.repair.casing import _is_heading
 from byline.repair.corpora import DATA, training_docs
 from byline.repair.model import (
     BLIND_FEATURES,
@@ -39,7 +43,7 @@ from byline.repair.model import (
     logit,
     pack,
 )
-from byline.repair.tokens import Token, sentences_of
+from byline.repair.tokens import Token, lines
 
 SEED = 13
 FOLDS = 5
@@ -47,18 +51,37 @@ BIGRAM_MIN = 2
 BIGRAM_DELTA = 1.0
 
 
+CAPS_RUN = 3  # this many ALL-CAPS words in a row are a heading or shouting, not acronyms
+
+
 def _caps_heavy(toks: list[Token]) -> bool:
+    """Mostly ALL CAPS, or holding a run of ``CAPS_RUN`` ALL-CAPS words ("CONTROVERSIES AND
+    OTHER GAFFES Three people ..."): such casing is no evidence of how the words are cased."""
     alpha = [t for t in toks if t.alpha]
-    return len(alpha) >= 2 and sum(t.shape == "u" for t in alpha) * 2 > len(alpha)
+    if len(alpha) >= 2 and sum(t.shape == "u" for t in alpha) * 2 > len(alpha):
+        return True
+    run = 0
+    for t in alpha:
+        run = run + 1 if t.shape == "u" else 0
+        if run >= CAPS_RUN:
+            return True
+    return False
 
 
-def usable(sents: list[list[Token]]) -> list[list[Token]]:
-    """Sentences whose casing is informative (not ALL-CAPS headlines)."""
-    return [s for s in sents if not _caps_heavy(s)]
+def usable(text: str) -> list[list[Token]]:
+    """The sentences of ``text`` whose casing is evidence: not ALL-CAPS, and not on a
+    heading line in headline style (Title Case there is a style the repair leaves alone,
+    so it must not teach the scorers that "By" or "And" may be capitalised mid-sentence)."""
+    return [s.tokens for ln in lines(text) if not _is_heading(ln) for s in ln.sentences
+            if not _caps_heavy(s.tokens)]
 
 
-def count(docs: list[list[list[Token]]]) -> dict:
-    """Casing statistics over tokenized documents, as a model-file dict (no weights)."""
+Weighted = list[tuple[list[list[Token]], int]]
+
+
+def count(docs: Weighted) -> dict:
+    """Casing statistics over tokenized documents with their weights (a document of
+    weight w counts w times), as a model-file dict (no scorer weights)."""
     uni: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     left: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -66,29 +89,29 @@ def count(docs: list[list[list[Token]]]) -> dict:
     leftc: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     rightc: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     ucap: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for doc in docs:
+    for doc, w in docs:
         for toks in doc:
             for i, t in enumerate(toks):
                 if not t.alpha or t.initial or t.soft:
                     continue
                 cls = "ltum".index(t.shape)
-                uni[t.key][cls] += 1
+                uni[t.key][cls] += w
                 cap = 1 if cls else 0
                 if cls >= 2:
-                    forms[t.key][t.text[: len(t.key)]] += 1
+                    forms[t.key][t.text[: len(t.key)]] += w
                 near_cap = False
                 if i > 0:
                     p = toks[i - 1]
                     pc = p.shape in "tum" and not p.initial
                     near_cap = pc
-                    (leftc if pc else left)[p.key + " " + t.key][cap] += 1
+                    (leftc if pc else left)[p.key + " " + t.key][cap] += w
                 if i + 1 < len(toks):
                     n = toks[i + 1]
                     nc = n.shape in "tum"
                     near_cap = near_cap or nc
-                    (rightc if nc else right)[t.key + " " + n.key][cap] += 1
+                    (rightc if nc else right)[t.key + " " + n.key][cap] += w
                 if near_cap:
-                    ucap[t.key][cap] += 1
+                    ucap[t.key][cap] += w
     out_uni: dict[str, list] = {}
     for k, (lo, ti, up, mx) in uni.items():
         form = ""
@@ -205,24 +228,26 @@ def fit(x: list[list[float]], y: list[int]) -> dict:
 def train(data: Path = DATA, log=print) -> dict:
     t0 = time.time()
     raw = training_docs(data)
-    docs = [usable(sentences_of(d)) for d in raw]
-    ntok = sum(len(s) for d in docs for s in d)
-    log(f"{len(docs)} documents, {ntok:,} tokens ({time.time() - t0:.1f}s)")
+    weighted = [(usable(d), w) for d, w in raw]
+    ntok = sum(len(s) for d, _ in weighted for s in d)
+    log(f"{len(weighted)} documents, {ntok:,} tokens ({time.time() - t0:.1f}s)")
     rng = random.Random(SEED)
     tx, ty, bx, by = [], [], [], []
     folds = []
     for fold in range(FOLDS):
-        rest = [d for j, d in enumerate(docs) if j % FOLDS != fold]
+        # folds split the documents, never the copies of one (cross-fitting must not see the
+        # fold's own words in its statistics); a document of weight w is noised w times
+        rest = [dw for j, dw in enumerate(weighted) if j % FOLDS != fold]
         m = Model(pack(count(rest)))
         noisy: list = []
-        x1, y1, x2, y2 = examples(m, docs[fold::FOLDS], rng, noisy)
+        x1, y1, x2, y2 = examples(m, [d for d, w in weighted[fold::FOLDS] for _ in range(w)], rng, noisy)
         folds.append((m, noisy))
         tx += x1
         ty += y1
         bx += x2
         by += y2
     log(f"title examples {len(tx):,} ({sum(ty):,} noise), blind examples {len(bx):,} ({time.time() - t0:.1f}s)")
-    data_out = count(docs)
+    data_out = count(weighted)
     data_out["title"] = fit(tx, ty)
     sx, sy = [], []
     for m, noisy in folds:
