@@ -198,8 +198,6 @@ def candidates(doc: Doc, lexicon: dict[str, float], skip: set[int], quoted: set[
                        "ms=" + (_mbucket(marginals.src[subj_i]) if subj_i >= 0 else "-")]
         for kind, head, prep in comps:
             lo, hi = head.left_edge.i, head.right_edge.i + 1
-            if prep is not None:
-                lo = min(lo, head.i)
             if kind == "dobj":  # "calling the candidate fit", "urged Congress to act": object and complement
                 nxt = next((k for k in kids if k.dep_ in _OBJECT_COMPLEMENTS and k.i > head.i), None)
                 if nxt is not None:
@@ -280,8 +278,7 @@ def _noun_candidates(doc: Doc, noun, lexicon: dict[str, float], quoted: set[int]
     cue = [noun.i] + [c.i for c in noun.children if c.dep_ == "amod" and c.i < noun.i]
     out = []
     for kind, head, prep in comps:
-        lo, hi = (head.i if prep is not None else head.left_edge.i), head.right_edge.i + 1
-        lo = min(lo, head.left_edge.i)
+        lo, hi = head.left_edge.i, head.right_edge.i + 1
         rng = syntax._content_range(doc, lo, hi)
         if rng is None or rng[1] - rng[0] > MAX_CONTENT or any(t in quoted for t in (rng[0], rng[1] - 1)):
             continue
