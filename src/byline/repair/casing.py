@@ -161,7 +161,7 @@ def _doc_casing(lns: list[Line]) -> dict[str, list[int]]:
     pair capitalised together at every use is a name ("Police Bill")."""
     seen: dict[str, list[int]] = {}
     for ln in lns:
-        if _is_heading(ln):
+        if is_heading(ln):
             continue  # a heading's Title Case is its style, no evidence of names
         for s in ln.sentences:
             prev: Token | None = None
@@ -479,7 +479,7 @@ def casing_changes(text: str, model: Model) -> list[Change]:
                 for s in ln.sentences:
                     changes += blind_case(model, s.tokens, True)
             continue
-        headline = _is_heading(ln)
+        headline = is_heading(ln)
         for s in ln.sentences:
             alpha = [t for t in s.tokens if t.alpha]
             if not alpha:
@@ -511,7 +511,7 @@ def _title_styled(toks: list[Token], minimum: int) -> bool:
     return len(long) >= minimum and all(t.shape != "l" for t in long)
 
 
-def _is_heading(ln: Line) -> bool:
+def is_heading(ln: Line) -> bool:
     """A heading in headline style: short, no final punctuation, and every word of
     four or more letters capitalised. (Random noise leaves some long words lowercase,
     so a short noisy line is not mistaken for a Title Case headline.)"""

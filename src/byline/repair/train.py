@@ -31,7 +31,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from byline.repair.casing import _is_heading
+from byline.repair.casing import is_heading
 from byline.repair.corpora import DATA, training_docs
 from byline.repair.model import (
     BLIND_FEATURES,
@@ -72,7 +72,7 @@ def usable(text: str) -> list[list[Token]]:
     """The sentences of ``text`` whose casing is evidence: not ALL-CAPS, and not on a
     heading line in headline style (Title Case there is a style the repair leaves alone,
     so it must not teach the scorers that "By" or "And" may be capitalised mid-sentence)."""
-    return [s.tokens for ln in lines(text) if not _is_heading(ln) for s in ln.sentences
+    return [s.tokens for ln in lines(text) if not is_heading(ln) for s in ln.sentences
             if not _caps_heavy(s.tokens)]
 
 
