@@ -6,7 +6,7 @@ import math
 
 from byline.repair import repair
 from byline.repair.casing import _adjusted, _doc_casing
-from byline.repair.model import TITLE_FEATURES, load
+from byline.repair.model import SECOND_FEATURES, TITLE_FEATURES, load
 from byline.repair.tokens import lines
 
 
@@ -49,8 +49,18 @@ def test_pair_capitalised_together_elsewhere_is_evidence_of_a_name() -> None:
 
 def test_second_pass_scorer_ships_with_the_model() -> None:
     m = load()
-    assert len(m.title2_w) == len(m.title_w) == len(TITLE_FEATURES)
-    assert all(math.isfinite(w) for w in m.title2_w) and m.title2_w != m.title_w
+    assert len(m.title_w) == len(TITLE_FEATURES)
+    assert len(m.title2_w) == len(SECOND_FEATURES) == len(TITLE_FEATURES) + 4
+    assert all(math.isfinite(w) for w in m.title2_w) and m.title2_w[: len(m.title_w)] != m.title_w
+
+
+def test_second_pass_trusts_a_word_next_to_a_kept_confident_name_more() -> None:
+    # the same word in the same view, once next to a capital the first pass was sure is a
+    # name, once next to one it nearly called noise: the name makes it less likely noise
+    m = load()
+    toks = [t for ln in lines("the Harbour Board met") for s in ln.sentences for t in s.tokens]
+    i = 2
+    assert m.p_noise(toks, i, True, (0.02, None)) < m.p_noise(toks, i, True, (0.8, None))
 
 
 def test_a_run_of_capitals_that_begins_with_a_sure_name_keeps_its_middle_word() -> None:

@@ -309,6 +309,7 @@ def _lower_noise(model: Model, toks: list[Token], threshold: float,
         return _changes(toks, _rescue(toks, lowered, first))
     sure = set(lowered)
     view = [_as_lower(t) if j in sure else t for j, t in enumerate(toks)] if sure else toks
+    first1 = dict(first)
     for i in cands:
         if i in sure:
             continue
@@ -317,7 +318,8 @@ def _lower_noise(model: Model, toks: list[Token], threshold: float,
                 or not any(j in sure for j in range(i - NEAR, i + NEAR + 1))):
             p = first[i]  # nothing lowered nearby (or a settled score): the first score stands
         else:  # second pass: rescored next to the cleaner neighbours
-            p = first[i] = _adjusted(model.noise_logit(view, i, True), toks, i, seen)
+            near = (None if i - 1 in sure else first1.get(i - 1), None if i + 1 in sure else first1.get(i + 1))
+            p = first[i] = _adjusted(model.noise_logit(view, i, True, near), toks, i, seen)
         if p >= _limit(t, threshold):
             lowered.add(i)
     if NEAR_NAME_P < threshold:  # next to a sure name, noise costs entity recognition most

@@ -12,12 +12,17 @@ corpora by ``python -m byline.repair.train``:
 * ``ucap``: for each word, lower/capitalised counts where a neighbour was
   capitalised: head words of names ("Board", "Council") are capitalised there
   far more often than the word alone says, verbs ("said") never;
+* ``rprop`` / ``lprop``: for each word written capitalised mid-sentence, how
+  often the word after / before it is capitalised too: a first name ("Tony")
+  is nearly always followed by a capital, whatever that word is alone ("Bland");
 * ``title``, ``title2`` and ``blind``: logistic-regression weights over a dozen dense
   features built from those statistics. ``title`` scores "this capitalised
   word is noise and should be lower" using the input's own casing around it;
   ``blind`` scores "this word should be capitalised" when the input casing
   carries no information (all lowercase or ALL CAPS). ``title2`` is ``title``
-  refitted for the second pass, where the surest noise is already lowered.
+  refitted for the second pass, where the surest noise is already lowered, with
+  four more features: the first pass's noise scores of the capitalised
+  neighbours it kept (``SECOND_FEATURES``).
 
 Features are computed by :func:`features`, the same code at training and at
 repair time. Everything is plain Python: a few dict look-ups per word.
@@ -37,7 +42,7 @@ from byline.repair.tokens import Token
 MODEL_NAME = "truecase.json.gz"
 SUFFIX = 3
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / MODEL_NAME
-FORMAT = 3
+FORMAT = 4
 
 #: Feature names, in order; the logistic weights are stored in this order.
 TITLE_FEATURES = (
@@ -46,9 +51,12 @@ TITLE_FEATURES = (
     "prev_cap", "prev_name", "next_cap", "next_name", "run_name", "run_len", "uni_x_run",
     "leftc", "has_leftc", "rightc", "has_rightc",
     "capctx", "has_capctx", "bridge", "oov_x_run", "lg_x_prev_cap", "lg_x_next_cap",
-    "prev_initial", "last",
+    "prev_initial", "last", "rprop", "has_rprop", "lprop", "has_lprop",
 )
 BLIND_FEATURES = (*TITLE_FEATURES[:16], "prev_initial", "last")
+#: The second pass's scorer also sees how sure the first pass was about the capitalised neighbours it
+#: kept: a word next to a confident name ("Tony Bland", "Channel Tunnel") is likelier part of it.
+SECOND_FEATURES = (*TITLE_FEATURES, "prev_first", "has_prev_first", "next_first", "has_next_first")
 
 #: Function words inside multi-word names ("Chicago Board of Trade", "Commission on Presidential Debates").
 BRIDGE_WORDS = frozenset("of for and on de del da du van von der la".split())
@@ -81,7 +89,7 @@ def pack(counts: dict) -> dict:
         "title2": counts["title2"],
         "blind": counts["blind"],
     }
-    for name in ("suffix", "left", "right", "leftc", "rightc", "ucap"):
+    for name in ("suffix", "left", "right", "leftc", "rightc", "ucap", "rprop", "lprop"):
         items = sorted(counts[name].items())
         out[name] = _table([k for k, _ in items], [logit(c, lo) for _, (lo, c) in items])
     return out
@@ -90,7 +98,7 @@ def pack(counts: dict) -> dict:
 class Model:
     """Loaded truecasing model (see module docstring)."""
 
-    __slots__ = ("blind_b", "blind_w", "forms", "freq", "left", "leftc", "right", "rightc", "suffix",
+    __slots__ = ("blind_b", "blind_w", "forms", "freq", "left", "leftc", "lprop", "right", "rightc", "rprop", "suffix",
                  "title2_b", "title2_w", "title_b", "title_w", "ucap", "uni")
 
     def __init__(self, data: dict):
@@ -107,6 +115,9 @@ class Model:
         self.rightc: dict[str, float] = _untable(data["rightc"])
         # the word alone, counted where a neighbour was capitalised ("Chicago Board")
         self.ucap: dict[str, float] = _untable(data["ucap"])
+        # how often a capitalised word's right / left neighbour is capitalised too ("Tony" -> "Blair")
+        self.rprop: dict[str, float] = _untable(data["rprop"])
+        self.lprop: dict[str, float] = _untable(data["lprop"])
         self.title_w: list[float] = data["title"]["w"]
         self.title_b: float = data["title"]["b"]
         # the second pass's scorer: the same features, seen after the surest noise was lowered
@@ -137,17 +148,22 @@ class Model:
                 lg = rt
         return lg
 
-    def noise_logit(self, toks: list[Token], i: int, second: bool = False) -> float:
+    def noise_logit(self, toks: list[Token], i: int, second: bool = False,
+                    near: tuple[float | None, float | None] = (None, None)) -> float:
         """Log-odds that the capitalised ``toks[i]`` should be lowercase; ``second``: in
-        the second pass, where the words scored as sure noise are already lowered."""
+        the second pass, where the words scored as sure noise are already lowered, with
+        ``near`` the first pass's noise probabilities of the capitalised neighbours it kept
+        (``None`` where the neighbour is no such word)."""
         x = features(self, toks, i, True)
         if second:
+            x += neighbour_features(*near)
             return self.title2_b + _dot(self.title2_w, x)
         return self.title_b + _dot(self.title_w, x)
 
-    def p_noise(self, toks: list[Token], i: int, second: bool = False) -> float:
+    def p_noise(self, toks: list[Token], i: int, second: bool = False,
+                near: tuple[float | None, float | None] = (None, None)) -> float:
         """Probability that the capitalised ``toks[i]`` should be lowercase (see ``noise_logit``)."""
-        return _sigmoid(self.noise_logit(toks, i, second))
+        return _sigmoid(self.noise_logit(toks, i, second, near))
 
     def p_cap(self, toks: list[Token], i: int) -> float:
         """Probability that ``toks[i]`` is capitalised, ignoring input casing."""
@@ -161,6 +177,18 @@ class Model:
         if not form:
             return _title(word)
         return apply_pattern(word, form)
+
+
+def neighbour_features(prev: float | None, nxt: float | None) -> list[float]:
+    """The second pass's extra features: the first pass's noise log-odds (clipped) of the
+    kept capitalised neighbours before and after the word."""
+    return [_clipped_logit(prev) if prev is not None else 0.0, 1.0 if prev is not None else 0.0,
+            _clipped_logit(nxt) if nxt is not None else 0.0, 1.0 if nxt is not None else 0.0]
+
+
+def _clipped_logit(p: float) -> float:
+    p = 0.0025 if p < 0.0025 else 0.9975 if p > 0.9975 else p
+    return math.log(p / (1.0 - p))
 
 
 def _sigmoid(z: float) -> float:
@@ -250,6 +278,13 @@ def features(m: Model, toks: list[Token], i: int, title: bool) -> list[float]:
               uc if uc is not None else 0.0, 1.0 if uc is not None else 0.0,
               1.0 if _bridge(toks, i) else 0.0, oov * run_len, lg if pc else 0.0, lg if nc else 0.0]
     x += [1.0 if prev is not None and prev.initial else 0.0, 1.0 if nxt is None else 0.0]
+    if title:
+        rp = m.rprop.get(prev.key) if pc and _name_like(m, prev) else None  # type: ignore[union-attr,arg-type]
+        lp = m.lprop.get(nxt.key) if nc and _name_like(m, nxt) else None  # type: ignore[union-attr,arg-type]
+        x += [(-6.0 if rp < -6.0 else 6.0 if rp > 6.0 else rp) if rp is not None else 0.0,
+              1.0 if rp is not None else 0.0,
+              (-6.0 if lp < -6.0 else 6.0 if lp > 6.0 else lp) if lp is not None else 0.0,
+              1.0 if lp is not None else 0.0]
     return x
 
 

@@ -36,11 +36,13 @@ from byline.repair.corpora import DATA, training_docs
 from byline.repair.model import (
     BLIND_FEATURES,
     MODEL_PATH,
+    SECOND_FEATURES,
     SUFFIX,
     TITLE_FEATURES,
     Model,
     features,
     logit,
+    neighbour_features,
     pack,
 )
 from byline.repair.tokens import Token, lines
@@ -89,6 +91,8 @@ def count(docs: Weighted) -> dict:
     leftc: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     rightc: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     ucap: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    rprop: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    lprop: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for doc, w in docs:
         for toks in doc:
             for i, t in enumerate(toks):
@@ -112,6 +116,11 @@ def count(docs: Weighted) -> dict:
                     (rightc if nc else right)[t.key + " " + n.key][cap] += w
                 if near_cap:
                     ucap[t.key][cap] += w
+                if cap:
+                    if i > 0 and (p := toks[i - 1]).alpha and not p.initial and not p.soft:
+                        lprop[t.key][1 if p.shape in "tum" else 0] += w
+                    if i + 1 < len(toks) and (n := toks[i + 1]).alpha and not n.soft:
+                        rprop[t.key][1 if n.shape in "tum" else 0] += w
     out_uni: dict[str, list] = {}
     for k, (lo, ti, up, mx) in uni.items():
         form = ""
@@ -140,8 +149,10 @@ def count(docs: Weighted) -> dict:
         "leftc": prune(leftc, lambda k: k.split(" ", 1)[1]),
         "rightc": prune(rightc, lambda k: k.split(" ", 1)[0]),
         "ucap": {k: v for k, v in ucap.items() if v[0] + v[1] >= BIGRAM_MIN},
+        "rprop": {k: v for k, v in rprop.items() if v[0] + v[1] >= BIGRAM_MIN},
+        "lprop": {k: v for k, v in lprop.items() if v[0] + v[1] >= BIGRAM_MIN},
         "title": {"w": [0.0] * len(TITLE_FEATURES), "b": 0.0},
-        "title2": {"w": [0.0] * len(TITLE_FEATURES), "b": 0.0},
+        "title2": {"w": [0.0] * len(SECOND_FEATURES), "b": 0.0},
         "blind": {"w": [0.0] * len(BLIND_FEATURES), "b": 0.0},
     }
 
@@ -199,20 +210,23 @@ def second_pass_examples(model: Model, noisy: list[tuple[list[Token], list[bool]
     """Rows for the second-pass scorer: in each noisy sentence the words the first scorer
     calls sure noise (``SURE_P``) are lowered, as at repair time, and the remaining
     capitalised words near one of them are scored again in that cleaner view."""
-    from byline.repair.casing import NEAR, SURE_P, _as_lower
+    from byline.repair.casing import NEAR, SETTLED_HIGH, SETTLED_LOW, SURE_P, _as_lower
 
     x, y = [], []
     for toks, noised in noisy:
         cands = [i for i, t in enumerate(toks) if t.shape == "t" and not t.initial and not t.soft]
         if not cands:
             continue
-        sure = {i for i in cands if model.p_noise(toks, i) >= SURE_P}
+        first = {i: model.p_noise(toks, i) for i in cands}
+        sure = {i for i in cands if first[i] >= SURE_P}
         if not sure:
             continue
         view = [_as_lower(t) if j in sure else t for j, t in enumerate(toks)]
         for i in cands:
-            if i not in sure and any(j in sure for j in range(i - NEAR, i + NEAR + 1)):
-                x.append(features(model, view, i, True))
+            if i not in sure and SETTLED_LOW < first[i] < SETTLED_HIGH \
+                    and any(j in sure for j in range(i - NEAR, i + NEAR + 1)):
+                near = (None if i - 1 in sure else first.get(i - 1), None if i + 1 in sure else first.get(i + 1))
+                x.append(features(model, view, i, True) + neighbour_features(*near))
                 y.append(1 if noised[i] else 0)
     return x, y
 
@@ -264,7 +278,7 @@ def train(data: Path = DATA, log=print) -> dict:
     log(f"vocabulary {len(m.uni):,}, pairs {len(m.left):,} + {len(m.right):,} + {len(m.leftc):,} + {len(m.rightc):,}")
     log("title weights " + ", ".join(f"{n}={w:+.2f}" for n, w in zip(TITLE_FEATURES, data_out["title"]["w"],
                                                                        strict=True)))
-    log("second-pass weights " + ", ".join(f"{n}={w:+.2f}" for n, w in zip(TITLE_FEATURES, data_out["title2"]["w"],
+    log("second-pass weights " + ", ".join(f"{n}={w:+.2f}" for n, w in zip(SECOND_FEATURES, data_out["title2"]["w"],
                                                                              strict=True)))
     log("blind weights " + ", ".join(f"{n}={w:+.2f}" for n, w in zip(BLIND_FEATURES, data_out["blind"]["w"],
                                                                        strict=True)))
