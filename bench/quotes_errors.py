@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import quotes as qb  # noqa: E402
 from byline.pipeline import Pipeline, new_context  # noqa: E402
-from byline.quotes import corpus, polnear, score, tagger  # noqa: E402
+from byline.quotes import corpus, polnear, rerank, score, tagger  # noqa: E402
 
 _WORD = re.compile(r"\w+")
 
@@ -123,7 +123,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=8)
     ap.add_argument("--top", type=int, default=40)
     ap.add_argument("--model", type=Path, default=None, help="a directory with another quotes.crfsuite + lexicon")
+    ap.add_argument("--rerank", type=Path, default=None,
+                    help="another content-boundary reranker model (JSON; 'off': none)")
     args = ap.parse_args(argv)
+    if args.rerank is not None:
+        other_rerank = None if str(args.rerank) == "off" else rerank.load(args.rerank)
+        rerank.load = lambda *a, **k: other_rerank  # the tagger asks the module for its model
     if not polnear.available():
         print(f"PolNeAR not found at {polnear.DEFAULT_ROOT}; nothing to analyse.")
         return 2

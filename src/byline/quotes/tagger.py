@@ -19,7 +19,7 @@ import pycrfsuite
 from spacy.tokens import Doc
 
 from byline.nlp import doc_text
-from byline.quotes import cues, decode, features, marks, syntax
+from byline.quotes import cues, decode, features, marks, rerank, syntax
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
 CRF_PATH = MODEL_DIR / "quotes.crfsuite"
@@ -32,10 +32,11 @@ class Tagger:
     """Tags a Doc's tokens and groups them into attributions."""
 
     def __init__(self, crf_path: Path = CRF_PATH, lexicon_path: Path = LEXICON_PATH, only_cued: bool = False,
-                 rules: bool = True, use_cues: bool = True):
+                 rules: bool = True, use_cues: bool = True, use_rerank: bool = True):
         self.only_cued = only_cued
         self.rules = rules
         self.cues = use_cues and rules
+        self.rerank = use_rerank and self.cues
         self.lexicon: dict[str, float] = json.loads(lexicon_path.read_text(encoding="utf-8"))["cue_probs"]
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(crf_path))
@@ -46,7 +47,8 @@ class Tagger:
         attrs, quoted_tokens, marg = self.tag_crf(doc, quoted, text, mask)
         if not self.cues:
             return attrs
-        return cues.extend(doc, attrs, self.lexicon, quoted_tokens, marginals=marg)
+        attrs = cues.extend(doc, attrs, self.lexicon, quoted_tokens, marginals=marg)
+        return rerank.apply(doc, attrs, quoted_tokens, marg) if self.rerank else attrs
 
     def tag_crf(self, doc: Doc, quoted: list[marks.Quoted] | None = None, text: str | None = None,
                 mask: bytearray | None = None) -> tuple[list[decode.Attr], set[int], cues.Marginals | None]:
@@ -62,7 +64,7 @@ class Tagger:
         if mask is None:
             mask = marks.inside_mask(text, quoted)
         quoted_tokens = {i for i, c in enumerate(arrays.idx) if c < len(mask) and mask[c]}
-        marg = cues.Marginals(len(doc)) if self.cues else None
+        marg = rerank.EdgeMarginals(len(doc), arrays) if self.cues else None
         out: list[decode.Attr] = []
         for i, j in paras:
             xseq = feats[i:j]

@@ -5,8 +5,10 @@
 
 Writes ``byline/models/quotes.crfsuite`` and ``byline/models/quotes_lexicon.json``
 (or into ``--out``), retrains the cue-centred second stage
-(``byline/models/quotes_cues.json``, :mod:`byline.quotes.train_cues`, unless
-``--no-cues`` or ``--out``/``--limit`` is given), then prints dev figures. The defaults are the shipped
+(``byline/models/quotes_cues.json``, :mod:`byline.quotes.train_cues`) and the
+content-boundary reranker (``byline/models/quotes_rerank.json``,
+:mod:`byline.quotes.train_rerank`), unless ``--no-cues`` or ``--out``/``--limit``
+is given, then prints dev figures. The defaults are the shipped
 model's settings. Training is deterministic (L-BFGS from zero weights; articles
 in sorted order; fixed folds by position), about 5 CPU-minutes on one core.
 Parsed articles are cached under ``/tmp`` (see :mod:`byline.quotes.corpus`).
@@ -134,7 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=tagger.MODEL_DIR)
     ap.add_argument("--no-dev", action="store_true")
     ap.add_argument("--no-cues", action="store_true",
-                    help="do not retrain the cue-centred second stage (python -m byline.quotes.train_cues)")
+                    help="do not retrain the cue-centred second stage and the boundary reranker "
+                         "(python -m byline.quotes.train_cues, python -m byline.quotes.train_rerank)")
     ap.add_argument("--folds", type=int, default=FOLDS, help="cross-fitting folds for the cue lexicon (1: none)")
     ap.add_argument("--empty-share", type=float, default=EMPTY_SHARE,
                     help="share of the paragraphs with no attribution kept for training")
@@ -162,9 +165,11 @@ def main(argv: list[str] | None = None) -> int:
                                "cue_probs": dict(sorted(lexicon.items()))}, indent=0) + "\n", encoding="utf-8")
     print(f"trained in {time.time() - t0:.0f}s -> {crf} ({crf.stat().st_size / 1e6:.1f} MB)")
     if not args.no_cues and args.out == tagger.MODEL_DIR and args.limit is None:
-        from byline.quotes import train_cues
+        from byline.quotes import rerank, train_cues, train_rerank
 
         train_cues.main([])
+        train_rerank.main([])
+        rerank.load.cache_clear()
         tagger.load.cache_clear()
     if not args.no_dev:
         dev = corpus.parsed("dev")
