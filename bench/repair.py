@@ -293,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append((cname, cond, system, res, tps))
                 print(f"{cname:20} {cond:16} {system:9} acc {res['acc']:6.2f}  F1 {res['f1']:6.2f}  "
                       f"F1x {res['f1x']:6.2f}  "
-                      f"damage {res['damage']:5.2f}%  changed {res['changed']:5.2f}%  {tps:9,.0f} tok/s", flush=True)
+                      f"damage {res['damage']:6.3f}%  changed {res['changed']:6.3f}%  {tps:9,.0f} tok/s", flush=True)
 
     # quote damage (BBC, curly quotes)
     qrng = random.Random(SEED)
@@ -364,8 +364,8 @@ def write_md(rows, qstats, clean_quotes, nbbc, ner, spacy_tps, args, model_info)
     ]
     for cname, cond, system, res, tps in rows:
         lines.append(f"| {cname} | {cond} | {system} | {res['acc']:.2f} | {res['f1']:.2f} | {res['f1x']:.2f} | "
-                     f"{res['damage']:.2f} | "
-                     f"{res['changed']:.2f} | {tps:,.0f} |")
+                     f"{res['damage']:.3f} | "
+                     f"{res['changed']:.3f} | {tps:,.0f} |")
     lines += ["", "F1 capitalised: a word counts as capitalised when its first letter is. F1 exact: a capitalised "
               "gold word is found only when cased exactly as in the gold (ALL-CAPS headlines count). "
               "Damage = correct input words made wrong, as % of correct input words. "

@@ -26,7 +26,7 @@ def test_name_of_common_words_kept_in_noisy_sentences() -> None:
     assert "would review the case" in out and "but ministers expect the report next year." in out
 
 
-def _p_for(text: str, word: str) -> float:
+def _p_for(text: str, word: str, with_model: bool = False) -> float:
     """The document-adjusted noise probability of ``word`` (its last use) for a neutral score."""
     lns = lines(text)
     seen = _doc_casing(lns)
@@ -34,8 +34,17 @@ def _p_for(text: str, word: str) -> float:
         for s in reversed(ln.sentences):
             for i in range(len(s.tokens) - 1, -1, -1):
                 if s.tokens[i].text == word:
-                    return _adjusted(0.0, s.tokens, i, seen)
+                    return _adjusted(0.0, s.tokens, i, seen, load() if with_model else None)
     raise AssertionError(word)
+
+
+def test_lowercase_uses_elsewhere_do_not_count_against_a_known_name_pair() -> None:
+    # "home" is written lowercase elsewhere, which is evidence that a capitalised "Home" is
+    # noise, but not in "Home Secretary", a pair clean text capitalises far more than "home"
+    doc = "He went home early. Later he was at home again. {} Charles Clarke spoke.\n"
+    assert _p_for(doc.format("The Home Secretary"), "Home", True) == 0.5
+    assert _p_for(doc.format("The Home Office"), "Home", True) == 0.5
+    assert _p_for(doc.format("The Home Plan"), "Home", True) > 0.5
 
 
 def test_pair_capitalised_together_elsewhere_is_evidence_of_a_name() -> None:

@@ -48,7 +48,8 @@ LOWER_LLR = 4.0  # all-lowercase sentence: evidence that capitals were lost
 LOWER_INITIAL = 1.5  # evidence from a lowercase sentence start
 DOC_LOW, DOC_LOW_MAX = 1.0, 2.0  # log-odds for noise per lowercase use of the word elsewhere in the document
 DOC_CAP, DOC_CAP_MAX = 0.7, 2.0  # ... against noise per other capitalised use
-DOC_PAIR, DOC_PAIR_LOW = 1.0, 0.5  # ... against noise per other use of the pair both capitalised; for it per lowercase
+PAIR_SHIELD = 2.5  # ... no evidence from lowercase uses where the word and a capitalised neighbour form a name pair
+DOC_PAIR, DOC_PAIR_LOW = 2.0, 0.5  # ... against noise per other use of the pair both capitalised; for it per lowercase
 RUN_RESCUE_P = 0.8  # a lowered word below this noise score is kept between a sure name and a capitalised word
 RUN_NAME_P = 0.2  # ... where the left neighbour's noise score is at most this (a confident name)
 NEAR_NAME_P = 0.5  # ... but next to a sure name (score at most RUN_NAME_P) from this probability
@@ -158,7 +159,8 @@ def _doc_casing(lns: list[Line]) -> dict[str, list[int]]:
     """How often each word is lowercase / capitalised in mid-sentence in this document;
     and each adjacent pair, under keys ``"<a b"`` (b lowercase / a and b both
     capitalised) and ``">a b"`` (a lowercase / both capitalised). Noise is random, so a
-    pair capitalised together at every use is a name ("Police Bill")."""
+    pair capitalised together at every use is a name ("Police Bill"). A first word that may
+    start a sentence (after a colon, dash or quote mark) is no evidence either way."""
     seen: dict[str, list[int]] = {}
     for ln in lns:
         if is_heading(ln):
@@ -172,12 +174,12 @@ def _doc_casing(lns: list[Line]) -> dict[str, list[int]]:
                         row = seen[t.key] = [0, 0]
                     row[t.shape == "t"] += 1
                     if DOC_PAIR and prev is not None and t.start - prev.end == 1 and prev.shape in ("l", "t"):
-                        if t.shape == "l" or (prev.shape == "t" and not prev.initial):
+                        if t.shape == "l" or (prev.shape == "t" and not prev.initial and not prev.soft):
                             row = seen.get(k := "<" + prev.key + " " + t.key)
                             if row is None:
                                 row = seen[k] = [0, 0]
                             row[t.shape == "t"] += 1
-                        if not prev.initial and (prev.shape == "l" or t.shape == "t"):
+                        if not prev.initial and not prev.soft and (prev.shape == "l" or t.shape == "t"):
                             row = seen.get(k := ">" + prev.key + " " + t.key)
                             if row is None:
                                 row = seen[k] = [0, 0]
@@ -302,7 +304,7 @@ def _lower_noise(model: Model, toks: list[Token], threshold: float,
     first: dict[int, float] = {}
     sure_p = max(threshold, SURE_P) if TWO_PASS else threshold
     for i in cands:
-        p = first[i] = _adjusted(model.noise_logit(toks, i), toks, i, seen)
+        p = first[i] = _adjusted(model.noise_logit(toks, i), toks, i, seen, model)
         if p >= _limit(toks[i], sure_p):
             lowered.add(i)
     if not TWO_PASS:
@@ -319,7 +321,7 @@ def _lower_noise(model: Model, toks: list[Token], threshold: float,
             p = first[i]  # nothing lowered nearby (or a settled score): the first score stands
         else:  # second pass: rescored next to the cleaner neighbours
             near = (None if i - 1 in sure else first1.get(i - 1), None if i + 1 in sure else first1.get(i + 1))
-            p = first[i] = _adjusted(model.noise_logit(view, i, True, near), toks, i, seen)
+            p = first[i] = _adjusted(model.noise_logit(view, i, True, near), toks, i, seen, model)
         if p >= _limit(t, threshold):
             lowered.add(i)
     if NEAR_NAME_P < threshold:  # next to a sure name, noise costs entity recognition most
@@ -431,7 +433,8 @@ def _mid_quote(toks: list[Token], i: int) -> bool:
     return p.shape in ("l", "t") and toks[i].start - p.end == 2
 
 
-def _adjusted(z: float, toks: list[Token], i: int, seen: dict[str, list[int]]) -> float:
+def _adjusted(z: float, toks: list[Token], i: int, seen: dict[str, list[int]],
+              model: Model | None = None) -> float:
     """The noise probability of ``toks[i]`` from the scorer's log-odds ``z``, shifted by
     the word's (and its pairs') other uses in the document."""
     t = toks[i]
@@ -439,10 +442,12 @@ def _adjusted(z: float, toks: list[Token], i: int, seen: dict[str, list[int]]) -
     if row is None:
         return _p(z)
     a = DOC_LOW * row[0]
+    if a and PAIR_SHIELD and model is not None and _known_pair(model, toks, i):
+        a = 0.0
     b = DOC_CAP * (row[1] - (0 if t.soft else 1))
     z += (a if a < DOC_LOW_MAX else DOC_LOW_MAX) - (b if b < DOC_CAP_MAX else DOC_CAP_MAX)
     if DOC_PAIR and not t.soft:
-        if i > 0 and (q := toks[i - 1]).shape == "t" and not q.initial and t.start - q.end == 1:
+        if i > 0 and (q := toks[i - 1]).shape == "t" and not q.initial and not q.soft and t.start - q.end == 1:
             row = seen.get("<" + q.key + " " + t.key)
             if row is not None:
                 z += min(DOC_LOW_MAX, DOC_PAIR_LOW * row[0]) - min(DOC_CAP_MAX, DOC_PAIR * (row[1] - 1))
@@ -451,6 +456,21 @@ def _adjusted(z: float, toks: list[Token], i: int, seen: dict[str, list[int]]) -
             if row is not None:
                 z += min(DOC_LOW_MAX, DOC_PAIR_LOW * row[0]) - min(DOC_CAP_MAX, DOC_PAIR * (row[1] - 1))
     return _p(z)
+
+
+def _known_pair(model: Model, toks: list[Token], i: int) -> bool:
+    """``toks[i]`` and a capitalised neighbour form a pair that clean text capitalises far
+    more often than the word alone ("Home Secretary", "Channel Tunnel")."""
+    t = toks[i]
+    if i > 0 and (q := toks[i - 1]).shape in ("t", "m") and not q.initial and t.start - q.end == 1:
+        v = model.leftc.get(q.key + " " + t.key)
+        if v is not None and v >= PAIR_SHIELD:
+            return True
+    if i + 1 < len(toks) and (q := toks[i + 1]).shape in ("t", "m") and q.start - t.end == 1:
+        v = model.rightc.get(t.key + " " + q.key)
+        if v is not None and v >= PAIR_SHIELD:
+            return True
+    return False
 
 
 def _as_lower(t: Token) -> Token:
