@@ -34,10 +34,10 @@ def said_that(nlp):
 def test_alternatives_include_the_original_and_the_clause_without_that(nlp):
     doc, a = said_that(nlp)
     c = rerank._ctx(doc, set(), None)
-    starts = rerank._starts(c, a)
+    starts = rerank._starts(c, a, rerank._cue_verb(c, a))
     assert "orig" in starts[tok(doc, "that")]
     assert "nomark" in starts[tok(doc, "the")]
-    ends = rerank._ends(c, a)
+    ends = rerank._ends(c, a, rerank._cue_verb(c, a))
     assert "orig" in ends[tok(doc, "badly")]
     assert any(t.startswith("w-") for t in ends[tok(doc, "fail")])
 
@@ -46,9 +46,9 @@ def test_alternatives_never_reach_into_the_cue_or_the_source(nlp):
     doc, a = said_that(nlp)
     c = rerank._ctx(doc, set(), None)
     cue_or_source = {t for i, j in a.cue + a.source for t in range(i, j)}
-    assert all(s > max(cue_or_source) for s in rerank._starts(c, a))
+    assert all(s > max(cue_or_source) for s in rerank._starts(c, a, rerank._cue_verb(c, a)))
     # the sentence start (Officials) and the word before "that" (said) are not offered
-    assert 0 not in rerank._starts(c, a)
+    assert 0 not in rerank._starts(c, a, rerank._cue_verb(c, a))
 
 
 def test_alternatives_are_word_tokens(nlp):

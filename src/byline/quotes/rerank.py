@@ -199,7 +199,7 @@ def _cue_verb(c: Context, a: Attr) -> int | None:
     return next((t for t in toks if c.a.tag[t].startswith("VB") or c.a.tag[t] == "MD"), toks[0] if toks else None)
 
 
-def _starts(c: Context, a: Attr) -> dict[int, set[str]]:
+def _starts(c: Context, a: Attr, v: int | None) -> dict[int, set[str]]:
     """Alternative first words of the content (token index -> the rules that name it)."""
     doc, A = c.doc, c.a
     s0, e_first = a.content[0]
@@ -230,7 +230,6 @@ def _starts(c: Context, a: Attr) -> dict[int, set[str]]:
     add(sent, "sent")
     if sent > 0:
         add(A.sent_id[sent - 1], "prevsent")
-    v = _cue_verb(c, a)
     if v is not None:
         cue_end = max(j for i, j in a.cue)
         if cue_end <= w0:
@@ -278,7 +277,7 @@ def _crosses(tokens: set[int], a: int, b: int) -> bool:
     return any(lo <= t < hi for t in tokens) or a in tokens
 
 
-def _ends(c: Context, a: Attr) -> dict[int, set[str]]:
+def _ends(c: Context, a: Attr, v: int | None) -> dict[int, set[str]]:
     """Alternative last words of the content (token index of the last word -> rules)."""
     doc, A = c.doc, c.a
     s_last, e0 = a.content[-1]
@@ -315,7 +314,6 @@ def _ends(c: Context, a: Attr) -> dict[int, set[str]]:
         if A.orth[t] in (",", ";", "--", "—", "(") and t > s_last:
             add(t, "beforepunct")
     add(doc[c.region_root(max(s_first, s_last), w1 + 1)].right_edge.i + 1, "rootedge")
-    v = _cue_verb(c, a)
     if v is not None:
         for ch in doc[v].children:
             if ch.dep_ in _COMP_DEPS or ch.dep_ == "prep":
@@ -343,8 +341,7 @@ def _ends(c: Context, a: Attr) -> dict[int, set[str]]:
                                   and not c.owned(e0, e + 1))}
 
 
-def _common(c: Context, a: Attr) -> list[str]:
-    v = _cue_verb(c, a)
+def _common(c: Context, a: Attr, v: int | None) -> list[str]:
     quoted = sum(c.quoted_cum[j] - c.quoted_cum[i] for i, j in a.content)
     n = sum(j - i for i, j in a.content)
     side = "none" if not a.cue else ("R" if a.cue[0][0] < a.content[0][0] else "L")
@@ -361,7 +358,7 @@ def _start_context(c: Context, w0: int, common: list[str]) -> dict[str, list[str
 
 
 def _start_features(c: Context, a: Attr, s: int, w0: int, tags: set[str], common: list[str],
-                    verb: int | None, ctx: dict[str, list[str]]) -> list[str]:
+                    verb: int | None, cue_end: int, ctx: dict[str, list[str]]) -> list[str]:
     A = c.a
     d = c.rank[s] - c.rank[w0]
     wd = c.word(s)
@@ -369,12 +366,12 @@ def _start_features(c: Context, a: Attr, s: int, w0: int, tags: set[str], common
     h = A.head[s]
     f = ["bias", "d=" + _shift(d), "w=" + wd, "pw=" + pw, "dep=" + A.dep[s], "pdep=" + (A.dep[s - 1] if s else "-"),
          "wpw=" + wd + "|" + pw, "ptxt=" + (A.orth[s - 1] if s > 0 and not c.is_word[s - 1] else "W"),
-         "sst=" + str(A.sent_start[s]), "ledge=" + str(c.doc[s].left_edge.i == s),
+         "sst=" + str(A.sent_start[s]),
          "hdir=" + ("R" if h > s else "L" if h < s else "0")]
     f += ["g=" + t for t in tags]
     if verb is not None:
         f.append("hv=" + str(h == verb) + "|" + A.dep[s])
-        gap = s - max(j for i, j in a.cue)
+        gap = s - cue_end
         f.append("cgap=" + (_shift(gap) if gap >= 0 else "L"))
     if c.marg is not None:
         con = c.marg.con
@@ -458,7 +455,6 @@ def _end_features(c: Context, a: Attr, e: int, w1: int, tags: set[str], common: 
          "ndep=" + (A.dep[nw] if nw is not None else "-"), "wnw=" + wd + "|" + nwd,
          "ntxt=" + ((A.orth[nxt].strip() or "SP") if nxt is not None and not c.is_word[nxt] else "W"),
          "send=" + str(nxt is None or A.sent_start[nxt] or (e + 2 < n and A.sent_start[e + 2])),
-         "redge=" + str(c.doc[e].right_edge.i == e),
          "nhead=" + (A.dep[nw] + "|" + str(A.head[nw] <= e) if nw is not None else "-")]
     f += ["g=" + t for t in tags]
     if c.marg is not None:
@@ -484,11 +480,13 @@ def candidates(doc: Doc, a: Attr, c: Context) -> tuple[dict[int, list[str]], dic
     w1 = c.last_word(a.content[-1][1])
     if w0 is None or w1 is None or w1 < w0:
         return {}, {}
-    common = _common(c, a)
     verb = _cue_verb(c, a)
+    common = _common(c, a, verb)
+    cue_end = max((j for i, j in a.cue), default=-1)
     sctx, ectx = _start_context(c, w0, common), _end_context(c, w1, common)
-    starts = {s: _start_features(c, a, s, w0, tags, common, verb, sctx) for s, tags in _starts(c, a).items()}
-    ends = {e: _end_features(c, a, e, w1, tags, common, ectx) for e, tags in _ends(c, a).items()}
+    starts = {s: _start_features(c, a, s, w0, tags, common, verb, cue_end, sctx)
+              for s, tags in _starts(c, a, verb).items()}
+    ends = {e: _end_features(c, a, e, w1, tags, common, ectx) for e, tags in _ends(c, a, verb).items()}
     return starts, ends
 
 
