@@ -1,6 +1,7 @@
 """Error analysis of quotes and attribution on PolNeAR dev: where the misses and false alarms are.
 
-Run: ``.venv/bin/python bench/quotes_errors.py [--limit N] [--show BUCKET] [--n 10]``.
+Run: ``.venv/bin/python bench/quotes_errors.py [--limit N] [--show BUCKET] [--n 10] [--rerank off|FILE]``
+(``--rerank off``: without the content-boundary reranker, for an ablation).
 
 Runs the entities and quotes stages on the cached parses of PolNeAR dev (see
 ``byline.quotes.corpus``; the text is parsed as given, no repair), scores them
