@@ -42,6 +42,21 @@ def test_headline_style_stays_title_case() -> None:
     assert "The minister said the plan was a failure and the party would vote against the" in r.text
 
 
+def test_a_clean_articles_title_with_a_final_stop_stays_title_case() -> None:
+    text = ("Poll: Wealthy Voters Abandon Republican Party for Clinton.\n\n"
+            "Wealthy voters are leaving the party, a new poll shows. The survey was taken last week in Ohio.\n")
+    assert repair(text).text == text
+
+
+def test_a_title_cased_first_line_is_repaired_when_the_text_under_it_is_damaged() -> None:
+    # noise can capitalise every word of a short first line; the damaged text under it
+    # says the line is noisy too, not a title in headline style
+    text = ("Polish Foreign Minister To Visit Yugoslavia.\n"
+            "The Minister Will Meet The President Of The Country On Monday To Discuss The Trade Talks, Officials "
+            "Said.\nHe Is Expected To Stay For Two Days And Travel To The Coast With The Delegation.\n")
+    assert repair(text).text.startswith("Polish Foreign Minister to visit Yugoslavia.\n")
+
+
 def test_lowercased_passage_gets_sentence_case_and_names() -> None:
     text = "shares in london fell on monday after the bank of england said inflation would rise."
     r = repair(text)

@@ -57,6 +57,7 @@ ORG_RESCUE_P = 0.9  # a lowered word below this score is kept in a capitalised r
 RUN_CHAIN_P = 0.5  # ... or the left neighbour (at most this) continues a run of kept capitals from such a name
 MID_QUOTE_STRICT = False  # a quotation opened mid-phrase: its first word judged like any other (else: STRICT_P)
 CAPS_HEADLINE_WORDS = 20
+TITLE_WORDS = 25  # a document's first line in headline style is its title, up to this many words
 MIN_BLIND_WORDS = 3
 
 #: Words an acronym usually skips ("Federal Bureau of Investigation (FBI)"); lowered as usual.
@@ -487,6 +488,7 @@ def casing_changes(text: str, model: Model) -> list[Change]:
     doc_caps = len(all_toks) >= CAPS_HEADLINE_WORDS and not _has_lower(all_toks)
     changes: list[Change] = []
     pending: list[tuple[Sentence, float]] = []
+    title_pending: list[tuple[Sentence, float]] = []
     doc_llr = 0.0
     for ln in lns:
         if not ln.sentences:
@@ -502,6 +504,7 @@ def casing_changes(text: str, model: Model) -> list[Change]:
                     changes += blind_case(model, s.tokens, True)
             continue
         headline = is_heading(ln)
+        title = not headline and _title_line(ln)
         for s in ln.sentences:
             alpha = [t for t in s.tokens if t.alpha]
             if not alpha:
@@ -513,9 +516,17 @@ def casing_changes(text: str, model: Model) -> list[Change]:
             if headline:
                 continue
             llr = title_llr(model, s.tokens)
+            if title:
+                title_pending.append((s, llr))
+                continue
             doc_llr += llr
             pending.append((s, llr))
     doc_damaged = doc_llr >= DOC_LLR
+    if title_pending and (doc_damaged or not pending):
+        # a title over damaged text is judged like it; a lone line is no title
+        doc_llr += sum(llr for _, llr in title_pending)
+        pending = title_pending + pending
+        doc_damaged = doc_llr >= DOC_LLR
     fixing = doc_damaged or any(llr >= TITLE_LLR for _, llr in pending)
     seen = _doc_casing(lns) if fixing else {}
     titles = quoted_titles(text) if fixing and ("“" in text or '"' in text) else []
@@ -538,6 +549,17 @@ def is_heading(ln: Line) -> bool:
     four or more letters capitalised. (Random noise leaves some long words lowercase,
     so a short noisy line is not mistaken for a Title Case headline.)"""
     return ln.headline_shaped and _title_styled([t for s in ln.sentences for t in s.tokens], 1)
+
+
+def _title_line(ln: Line) -> bool:
+    """The document's first line in headline style though it ends in a stop ("Poll: Wealthy
+    Voters Abandon Republican Party for Clinton."): its title, left alone unless the text
+    under it is damaged (a short noisy line can come out all capitalised by chance) or
+    there is no text under it."""
+    if not ln.first:
+        return False
+    toks = [t for s in ln.sentences for t in s.tokens]
+    return sum(1 for t in toks if t.alpha) <= TITLE_WORDS and _title_styled(toks, 1)
 
 
 _QUOTED = re.compile(r"(?:^|(?<=[\s(]))[“\"]([^“”\"\n]{1,100}?)[”\"]")

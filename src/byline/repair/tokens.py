@@ -96,6 +96,8 @@ class Line:
     end: int
     text: str
     sentences: list[Sentence] = field(default_factory=list)
+    #: The document's first non-blank line: where its title stands.
+    first: bool = False
 
     @property
     def headline_shaped(self) -> bool:
@@ -165,8 +167,12 @@ def lines(text: str) -> list[Line]:
     """The text cut at newlines, each line tokenized and split into sentences."""
     out: list[Line] = []
     pos = 0
+    titled = False
     for i, raw in enumerate(text.split("\n")):
-        out.append(tokenize_line(raw, pos, i))
+        ln = tokenize_line(raw, pos, i)
+        if not titled and raw.strip():
+            ln.first = titled = True
+        out.append(ln)
         pos += len(raw) + 1
     return out
 
