@@ -219,6 +219,24 @@ def render(res, spk, textacy_errors, n, raw_aps, all_aps, args) -> list[str]:
         "(cached-parse runs of `bench/quotes_errors.py`). Its candidates are low-precision (about half of "
         "those it could add match a gold attribution), which caps the gain: most remaining misses are "
         "attributions whose content the parse does not isolate, or whose cue is a noun or phrase.",
+        '* Content-boundary reranker (`byline.quotes.rerank`, model `byline/models/quotes_rerank.json`, '
+        'rebuilt by `python -m byline.quotes.train_rerank`, which `python -m byline.quotes.train` also runs):'
+        " for every attribution it lists a few alternative starts and ends of the content (the tagger's edge,"
+        ' a word more or less, the cue verb\'s complement subtrees, the clause without "that" or a leading '
+        'modifier, the end before a ", which / and / but ..." clause or a comma, the sentence\'s and the '
+        "quoted stretch's edges, where the CRF's content marginal crosses 0.5) and two conditional logits "
+        "(softmax over each edge's alternatives; features from the parse, the cue, punctuation, the CRF's "
+        'content, B-CON and I-CON marginals, and the words an alternative adds or cuts) pick one. Trained on '
+        'PolNeAR train with the cross-fitted fold CRFs of the second stage (`train_cues.fold_taggers`); `C = '
+        "1` and margin 0 chosen on dev. An alternative never takes in another attribution's words and never "
+        "moves a content across the stage's direct-quote shares, so no reported speech becomes a direct "
+        'quote. Same-day ablation, whole `analyze` on the raw dev text (`--rerank off` / on): content exact '
+        'F1 0.5808 -> 0.5934, overlap 0.7348 -> 0.7383, cue 0.7058 and source 0.7532 unchanged, speaker '
+        'accuracy 0.7493 (1067/1424) -> 0.7484 (1071/1431). Picking the right alternative whenever one is '
+        'listed would give about 0.632 exact (tagger level), so the scorer gets about a quarter of what its '
+        "alternatives allow: PolNeAR's edges (relative clauses, trailing phrases, a second sentence) are not "
+        'consistent enough for these features to learn more. Cost: 5.7 ms per article (CPU time on the cached'
+        ' dev parses, tagger 28 -> 34 ms), about 2 % of the whole `analyze`; no extra spaCy pass.',
         "* Keeping weak-cue reported speech that the second stage backs (`stage.WEAK_SUPPORTED = 0.5`) "
         "would raise dev overlap F1 by about 0.008 more (exact +0.003, source +0.005), but it adds reported "
         "speech (\"seeking ...\", \"approved ...\") to the two examples, below their quote-precision floors; "
