@@ -9,6 +9,7 @@ PolNeAR text is clean, so it is parsed as given (gold offsets stay valid).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from pathlib import Path
 
@@ -40,3 +41,19 @@ def parsed(split: str, limit: int | None = None) -> list[tuple[polnear.Article, 
         db.to_disk(path)
     pairs = list(zip(arts, docs, strict=True))
     return pairs if limit is None else pairs[:limit]
+
+
+def training_articles(limit: int | None = None) -> list[tuple[polnear.Article, Doc]] | None:
+    """PolNeAR *train* parsed (see :func:`parsed`), or ``None`` after saying where the data
+    was looked for when it is absent: the start of every quotes trainer."""
+    if not polnear.available():
+        print(f"PolNeAR not found at {polnear.DEFAULT_ROOT}")
+        return None
+    return parsed("train", limit=limit)
+
+
+def write_model(path: Path, data: dict) -> None:
+    """Write a trained JSON model file, the same way for every quotes trainer (the bytes
+    depend only on ``data``, so a rebuild can be compared with the shipped file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=0) + "\n", encoding="utf-8")

@@ -17,7 +17,6 @@ Parsed articles are cached under ``/tmp`` (see :mod:`byline.quotes.corpus`).
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from collections import Counter
 from pathlib import Path
@@ -142,11 +141,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--empty-share", type=float, default=EMPTY_SHARE,
                     help="share of the paragraphs with no attribution kept for training")
     args = ap.parse_args(argv)
-    if not polnear.available():
-        print(f"PolNeAR not found at {polnear.DEFAULT_ROOT}")
-        return 2
     t0 = time.time()
-    train = corpus.parsed("train", limit=args.limit)
+    train = corpus.training_articles(args.limit)
+    if train is None:
+        return 2
     print(f"parsed train: {len(train)} articles ({time.time() - t0:.0f}s)")
     lexicon = learn_lexicon(train)
     trainer = pycrfsuite.Trainer(verbose=False)
@@ -161,8 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     lex = args.out / tagger.LEXICON_PATH.name
     print(f"training on {n} paragraphs ...")
     trainer.train(str(crf))
-    lex.write_text(json.dumps({"about": "P(cue|lemma) on PolNeAR train (byline.quotes.train)",
-                               "cue_probs": dict(sorted(lexicon.items()))}, indent=0) + "\n", encoding="utf-8")
+    corpus.write_model(lex, {"about": "P(cue|lemma) on PolNeAR train (byline.quotes.train)",
+                             "cue_probs": dict(sorted(lexicon.items()))})
     print(f"trained in {time.time() - t0:.0f}s -> {crf} ({crf.stat().st_size / 1e6:.1f} MB)")
     if not args.no_cues and args.out == tagger.MODEL_DIR and args.limit is None:
         from byline.quotes import rerank, train_cues, train_rerank

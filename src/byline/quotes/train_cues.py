@@ -111,18 +111,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--free-only", action="store_true",
                     help="learn only from candidates outside the CRF's attributions")
     args = ap.parse_args(argv)
-    if not polnear.available():
-        print(f"PolNeAR not found at {polnear.DEFAULT_ROOT}")
-        return 2
     t0 = time.time()
-    pairs = corpus.parsed("train", limit=args.limit)
+    pairs = corpus.training_articles(args.limit)
+    if pairs is None:
+        return 2
     weights, bias = fit(pairs, args.c, args.free_only)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({
+    corpus.write_model(args.out, {
         "about": "cue-centred attribution candidates: logistic regression on PolNeAR train "
                  "(byline.quotes.train_cues)", "threshold": args.threshold,
         "bias": bias,
-        "weights": dict(sorted(weights.items()))}, indent=0) + "\n", encoding="utf-8")
+        "weights": dict(sorted(weights.items()))})
     print(f"{len(weights)} weights -> {args.out} ({args.out.stat().st_size / 1e3:.0f} kB) in {time.time() - t0:.0f}s")
     return 0
 

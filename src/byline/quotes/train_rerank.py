@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import json
 import time
 from collections import Counter
 from pathlib import Path
@@ -174,17 +173,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=rerank.MODEL_PATH)
     ap.add_argument("--tune", action="store_true", help="print PolNeAR dev content F1 at a range of margins")
     args = ap.parse_args(argv)
-    if not polnear.available():
-        print(f"PolNeAR not found at {polnear.DEFAULT_ROOT}")
-        return 2
     t0 = time.time()
-    pairs = corpus.parsed("train", limit=args.limit)
+    pairs = corpus.training_articles(args.limit)
+    if pairs is None:
+        return 2
     start, end = fit(pairs, args.c)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({
+    corpus.write_model(args.out, {
         "about": "content-boundary reranker: logistic regressions over start and end alternatives, "
                  "PolNeAR train (byline.quotes.train_rerank)", "margin": args.margin,
-        "start": dict(sorted(start.items())), "end": dict(sorted(end.items()))}, indent=0) + "\n", encoding="utf-8")
+        "start": dict(sorted(start.items())), "end": dict(sorted(end.items()))})
     print(f"{len(start)} + {len(end)} weights -> {args.out} ({args.out.stat().st_size / 1e3:.0f} kB) "
           f"in {time.time() - t0:.0f}s", flush=True)
     if args.tune:
