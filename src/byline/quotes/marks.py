@@ -22,6 +22,12 @@ SINGLE_OPEN = "‘‚‛‹"
 SINGLE_CLOSE = "’›"
 _PARA = re.compile(r"\n\s*\n|\n")
 
+#: Share of a content's letters inside quote marks from which it is a direct quote.
+DIRECT_SHARE = 0.8
+#: Share of reported content held by one quoted stretch from which it is a direct quote
+#: (the quote is nearly all of the content).
+HOST_SHARE = 0.6
+
 
 @dataclass
 class Quoted:

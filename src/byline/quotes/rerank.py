@@ -36,7 +36,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from byline.quotes import features
+from byline.quotes import features, marks
 from byline.quotes.cues import Marginals
 from byline.quotes.decode import Attr
 
@@ -52,9 +52,9 @@ _CLOSED = {"that", "the", "a", "an", "to", "which", "who", "and", "but", "or", "
 _TAIL_DEPS = {"relcl", "conj", "cc", "prep", "advcl", "acl", "npadvmod", "appos", "advmod", "agent", "parataxis"}
 #: Complements of a cue verb that hold its content.
 _COMP_DEPS = {"ccomp", "xcomp", "dobj", "attr", "oprd", "advcl", "pcomp", "pobj"}
-#: Shares of a content's words inside quote marks from which the stage makes it a direct quote
-#: (one quoted stretch holding 0.6 of it; 0.8 in all): moving an edge must not cross them.
-DIRECT_SHARES = (0.6, 0.8)
+#: Shares of a content inside quote marks from which the stage makes it a direct quote
+#: (one quoted stretch holding ``HOST_SHARE`` of it; ``DIRECT_SHARE`` in all): moving an edge must not cross them.
+DIRECT_SHARES = (marks.HOST_SHARE, marks.DIRECT_SHARE)
 #: How many words from the original edge a rule's alternative may lie.
 MAX_SHIFT = 60
 

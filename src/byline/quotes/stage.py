@@ -36,8 +36,6 @@ from byline.pipeline import Context
 from byline.quotes import marks, speakers, tagger
 from byline.quotes.decode import Attr
 
-#: Share of a content's letters inside quote marks above which it is a direct quote.
-DIRECT_SHARE = 0.8
 #: Reported speech the tagger is less sure of than this (cue and content-edge marginals) is dropped.
 MIN_REPORTED_SCORE = 0.25
 #: Cue probability (lexicon) from which a cue is taken for a speech cue: short quoted
@@ -231,7 +229,7 @@ class Builder:
             pieces = [p for p in pieces if p[1] > p[0]]
             if not pieces or not _words(self.text[pieces[0][0]:pieces[-1][1]]):
                 continue
-            direct = self.quoted_share(pieces) >= DIRECT_SHARE
+            direct = self.quoted_share(pieces) >= marks.DIRECT_SHARE
             low = a.score < MIN_REPORTED_SCORE and a.support < SUPPORTED
             weak = a.origin == "crf" and a.score < WEAK_SCORE and self.cue_prob(a.cue) < WEAK_CUE and (
                 a.support < WEAK_SUPPORTED)
@@ -310,7 +308,7 @@ class Builder:
             if len(q.pieces) > 1:
                 self.merge_paragraphs(q)
             host = self.covered(q)
-            if host is not None and host.kind == "reported" and self.share_of(q, host) >= 0.6:
+            if host is not None and host.kind == "reported" and self.share_of(q, host) >= marks.HOST_SHARE:
                 host.kind = "direct"  # the quote is (nearly) all of the content
             if host is not None:
                 if host.kind == "reported" and self.scare_quotes(q, host):
