@@ -48,6 +48,12 @@ def test_a_clean_articles_title_with_a_final_stop_stays_title_case() -> None:
     assert repair(text).text == text
 
 
+def test_a_clean_articles_section_heading_with_a_final_stop_stays_title_case() -> None:
+    text = ("Obama leaves a mixed record on climate.\n\nHe was seen as a leader on the issue for years.\n\n"
+            "An Ambitious, Divisive Legacy.\n\nTo his successor he leaves an agreement signed in Paris last year.\n")
+    assert repair(text).text == text
+
+
 def test_a_title_cased_first_line_is_repaired_when_the_text_under_it_is_damaged() -> None:
     # noise can capitalise every word of a short first line; the damaged text under it
     # says the line is noisy too, not a title in headline style

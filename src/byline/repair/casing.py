@@ -523,7 +523,7 @@ def casing_changes(text: str, model: Model) -> list[Change]:
             pending.append((s, llr))
     doc_damaged = doc_llr >= DOC_LLR
     if title_pending and (doc_damaged or not pending):
-        # a title over damaged text is judged like it; a lone line is no title
+        # titles and headings in damaged text are judged like it; a lone line is no title
         doc_llr += sum(llr for _, llr in title_pending)
         pending = title_pending + pending
         doc_damaged = doc_llr >= DOC_LLR
@@ -552,14 +552,16 @@ def is_heading(ln: Line) -> bool:
 
 
 def _title_line(ln: Line) -> bool:
-    """The document's first line in headline style though it ends in a stop ("Poll: Wealthy
-    Voters Abandon Republican Party for Clinton."): its title, left alone unless the text
-    under it is damaged (a short noisy line can come out all capitalised by chance) or
-    there is no text under it."""
-    if not ln.first:
-        return False
+    """A line in headline style though it ends in a stop: the document's first line
+    ("Poll: Wealthy Voters Abandon Republican Party for Clinton.") up to ``TITLE_WORDS``
+    words, or a short section heading ("An Ambitious, Divisive Legacy."). Left alone unless
+    the text around it is damaged (a short noisy line can come out all capitalised by
+    chance) or there is no other text."""
     toks = [t for s in ln.sentences for t in s.tokens]
-    return sum(1 for t in toks if t.alpha) <= TITLE_WORDS and _title_styled(toks, 1)
+    words = sum(1 for t in toks if t.alpha)
+    if ln.first:
+        return words <= TITLE_WORDS and _title_styled(toks, 1)
+    return words <= 15 and _title_styled(toks, 2)
 
 
 _QUOTED = re.compile(r"(?:^|(?<=[\s(]))[“\"]([^“”\"\n]{1,100}?)[”\"]")
