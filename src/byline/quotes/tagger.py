@@ -4,8 +4,11 @@ Model files ship in ``byline/models/``: ``quotes.crfsuite`` (the CRF),
 ``quotes_lexicon.json`` (cue-lemma probabilities learned from PolNeAR train) and
 ``quotes_cues.json`` (the cue-centred second stage, :mod:`byline.quotes.cues`,
 which adds attributions the CRF missed and scores the CRF's own from the parse
-and the CRF's marginals). Rebuild all three with ``python -m byline.quotes.train``
-(the second stage alone: ``python -m byline.quotes.train_cues``).
+and the CRF's marginals) and ``quotes_rerank.json`` (the content-boundary
+reranker, :mod:`byline.quotes.rerank`). Rebuild all four with
+``python -m byline.quotes.train`` (the second stage alone:
+``python -m byline.quotes.train_cues``; the reranker alone:
+``python -m byline.quotes.train_rerank``).
 """
 
 from __future__ import annotations
