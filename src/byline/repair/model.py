@@ -264,9 +264,10 @@ def features(m: Model, toks: list[Token], i: int, title: bool) -> list[float]:
     if title:
         pc = prev is not None and not prev.initial and prev.shape in _CAP
         nc = nxt is not None and nxt.shape in _CAP
+        pn = pc and _name_like(m, prev)  # type: ignore[arg-type]
+        nn = nc and _name_like(m, nxt)  # type: ignore[arg-type]
         run_name, run_len = _run(m, toks, i)
-        x += [1.0 if pc else 0.0, 1.0 if pc and _name_like(m, prev) else 0.0,  # type: ignore[arg-type]
-              1.0 if nc else 0.0, 1.0 if nc and _name_like(m, nxt) else 0.0,  # type: ignore[arg-type]
+        x += [1.0 if pc else 0.0, 1.0 if pn else 0.0, 1.0 if nc else 0.0, 1.0 if nn else 0.0,
               run_name, run_len, lg * run_name]
         lc = m.leftc.get(prev.key + " " + k) if pc else None  # type: ignore[union-attr]
         rc = m.rightc.get(k + " " + nxt.key) if nc else None  # type: ignore[union-attr]
@@ -279,8 +280,8 @@ def features(m: Model, toks: list[Token], i: int, title: bool) -> list[float]:
               1.0 if _bridge(toks, i) else 0.0, oov * run_len, lg if pc else 0.0, lg if nc else 0.0]
     x += [1.0 if prev is not None and prev.initial else 0.0, 1.0 if nxt is None else 0.0]
     if title:
-        rp = m.rprop.get(prev.key) if pc and _name_like(m, prev) else None  # type: ignore[union-attr,arg-type]
-        lp = m.lprop.get(nxt.key) if nc and _name_like(m, nxt) else None  # type: ignore[union-attr,arg-type]
+        rp = m.rprop.get(prev.key) if pn else None  # type: ignore[union-attr]
+        lp = m.lprop.get(nxt.key) if nn else None  # type: ignore[union-attr]
         x += [(-6.0 if rp < -6.0 else 6.0 if rp > 6.0 else rp) if rp is not None else 0.0,
               1.0 if rp is not None else 0.0,
               (-6.0 if lp < -6.0 else 6.0 if lp > 6.0 else lp) if lp is not None else 0.0,
