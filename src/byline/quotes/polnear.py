@@ -90,5 +90,35 @@ def load(split: str, root: Path = DEFAULT_ROOT, limit: int | None = None) -> lis
     return out
 
 
+@dataclass
+class SharedArticle:
+    """An article annotated by several annotators: each one's attributions."""
+
+    name: str
+    text: str
+    annotators: dict[str, list[Attribution]]
+
+
+def load_shared(split: str, root: Path = DEFAULT_ROOT) -> list[SharedArticle]:
+    """The articles of ``split`` that more than one annotator annotated, in sorted name order.
+
+    PolNeAR's annotators all annotated a few articles each week to check their
+    agreement (18 in ``train`` and ``dev``); :func:`load` keeps only the first
+    annotator's file, this keeps every one, keyed by annotator id.
+    """
+    files: dict[str, list[Path]] = {}
+    for p in sorted((root / split / "attributions").glob("*.ann")):
+        files.setdefault(p.stem.rsplit("_", 1)[0], []).append(p)
+    out: list[SharedArticle] = []
+    for name, paths in files.items():
+        txt = root / split / "text" / f"{name}.txt"
+        if len(paths) < 2 or not txt.is_file():
+            continue
+        out.append(SharedArticle(
+            name=name, text=txt.read_text(encoding="utf-8"),
+            annotators={p.stem.rsplit("_", 1)[1]: parse_ann(p.read_text(encoding="utf-8")) for p in paths}))
+    return out
+
+
 def available(root: Path = DEFAULT_ROOT) -> bool:
     return (root / "train" / "text").is_dir() and (root / "dev" / "text").is_dir()
