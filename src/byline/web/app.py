@@ -62,9 +62,21 @@ def _validation_message(exc: RequestValidationError) -> str:
     return messages.bad_request("; ".join(parts) or "invalid body")
 
 
+#: Each page's title and its own script; its ``<main>`` is ``templates/NAME.html``, set in ``templates/layout.html``.
+_PAGES = {"index": ("who said what", "analyze"), "corpus": ("corpus", "corpus"),
+          "speaker": ("speaker", "corpus"), "article": ("stored article", "corpus")}
+
+
 def _page(name: str, corpus: bool) -> str:
-    html = (_HERE / "templates" / f"{name}.html").read_text(encoding="utf-8")
-    return html.replace('data-corpus=""', f'data-corpus="{"1" if corpus else ""}"', 1)
+    title, script = _PAGES[name]
+    html = (_HERE / "templates" / "layout.html").read_text(encoding="utf-8")
+    fill = {"title": title, "script": script, "corpus": "1" if corpus else "", "page": name,
+            "current:index": ' aria-current="page"' if name == "index" else "",
+            "current:corpus": ' aria-current="page"' if name == "corpus" else ""}
+    for key, value in fill.items():
+        html = html.replace("{{" + key + "}}", value)
+    main = (_HERE / "templates" / f"{name}.html").read_text(encoding="utf-8")
+    return html.replace("{{main}}", main.rstrip("\n"), 1)
 
 
 def _markdown_response(brief: Brief) -> PlainTextResponse:
