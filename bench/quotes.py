@@ -250,6 +250,16 @@ def render(res, spk, textacy_errors, n, raw_aps, all_aps, args) -> list[str]:
         "the remaining loss is unquoted attributions the CRF does not find at all (beliefs, intentions, "
         "non-speech cues such as \"want\", \"find\", \"plan\") and attributions nested inside another's "
         "content, which a one-label-per-token tagger cannot represent.",
+        "* Tried and not kept (2026-11-30; keep rule fixed in advance: exact +0.005 or more, overlap, cue and"
+        " source each no worse than -0.002, at most +8 ms per article; dev figures from "
+        "`bench/quotes_errors.py`, shipped 0.594 / 0.739 / 0.706 / 0.754): spaCy's contextual token vectors "
+        "(`doc.tensor`, PCA to 16-32 dims) as real-valued CRF features, best 0.593 / 0.741 / 0.709 / 0.755 at"
+        " +13 to +19 ms per article; BIOES labels with content cut to the CRF's own end and start marginals "
+        "and content that stops inside quote marks taken to the marks, 0.602 / 0.737 / 0.708 / 0.754 at +5 "
+        "ms, but worse on the gate's 16-article slice (exact 0.660 -> 0.653, overlap 0.790 -> 0.777) and "
+        "three more false reported quotes in the shared example; training on every annotator's file of the 16"
+        " multiply annotated train articles, 0.589 / 0.733 / 0.705 / 0.752, or on their majority consensus, "
+        "0.586 / 0.729 / 0.705 / 0.752.",
     ]
     return lines
 
