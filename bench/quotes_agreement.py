@@ -101,38 +101,49 @@ def annotator_items(art: polnear.SharedArticle) -> dict[str, list[score.Item]]:
             for who, attrs in art.annotators.items()}
 
 
-def agreement(arts: list[polnear.SharedArticle]) -> tuple[Tally, Tally]:
-    """(annotator vs annotator over all ordered pairs, consensus of the others vs each annotator)."""
+def article_agreement(art: polnear.SharedArticle) -> tuple[Tally, Tally]:
+    """One article's (annotator vs annotator over all ordered pairs, consensus of the others vs each annotator)."""
     pairwise: Tally = {}
     loo: Tally = {}
-    for art in arts:
-        sets = list(annotator_items(art).values())
-        for i, gold in enumerate(sets):
-            others = sets[:i] + sets[i + 1:]
-            for pred in others:
-                score.merge(pairwise, score.score(pred, gold))
-            score.merge(loo, score.score(consensus(others), gold))
+    sets = list(annotator_items(art).values())
+    for i, gold in enumerate(sets):
+        others = sets[:i] + sets[i + 1:]
+        for pred in others:
+            score.merge(pairwise, score.score(pred, gold))
+        score.merge(loo, score.score(consensus(others), gold))
     return pairwise, loo
 
 
-def bootstrap(arts: list[polnear.SharedArticle], resamples: int = 2000, seed: int = 13
+def pool(per: list[tuple[Tally, Tally]]) -> tuple[Tally, Tally]:
+    """Per-article tallies summed (as ``score.merge`` pools articles)."""
+    pairwise: Tally = {}
+    loo: Tally = {}
+    for p, c in per:
+        score.merge(pairwise, p)
+        score.merge(loo, c)
+    return pairwise, loo
+
+
+def agreement(arts: list[polnear.SharedArticle]) -> tuple[Tally, Tally]:
+    """(annotator vs annotator over all ordered pairs, consensus of the others vs each annotator), pooled."""
+    return pool([article_agreement(a) for a in arts])
+
+
+def bootstrap(per: list[tuple[Tally, Tally]], resamples: int = 2000, seed: int = 13
               ) -> dict[str, dict[str, tuple[float, float, float]]]:
     """Article-level bootstrap of the pooled F1s (all split): 2.5 %, 97.5 % and the share >= target.
 
-    Articles are resampled with replacement (the agreement varies mostly from
-    article to article), the counts pooled as in ``score.merge``.
+    ``per``: each article's tallies (:func:`article_agreement`). Articles are
+    resampled with replacement (the agreement varies mostly from article to
+    article), the counts pooled as in :func:`pool`.
     """
     import random
 
-    per = [agreement([a]) for a in arts]
     rng = random.Random(seed)
     draws: dict[str, dict[str, list[float]]] = {k: {m: [] for m, _ in MEASURES} for k in ("pairwise", "consensus")}
     for _ in range(resamples):
         pick = [per[rng.randrange(len(per))] for _ in per]
-        for k, idx in (("pairwise", 0), ("consensus", 1)):
-            pooled: Tally = {}
-            for tallies in pick:
-                score.merge(pooled, tallies[idx])
+        for k, pooled in zip(("pairwise", "consensus"), pool(pick), strict=True):
             for m, _ in MEASURES:
                 draws[k][m].append(pooled[m]["all"].f)
     out: dict[str, dict[str, tuple[float, float, float]]] = {}
@@ -159,7 +170,7 @@ def byline_against(arts: list[polnear.SharedArticle]) -> Tally:
     return out
 
 
-def per_article(arts: list[polnear.SharedArticle]) -> list[str]:
+def per_article(arts: list[polnear.SharedArticle], per: list[tuple[Tally, Tally]]) -> list[str]:
     """Table rows: each article's annotation batch, annotators, attributions and exact agreement."""
     meta_path = polnear.DEFAULT_ROOT / "metadata.tsv"
     level: dict[str, str] = {}
@@ -167,8 +178,7 @@ def per_article(arts: list[polnear.SharedArticle]) -> list[str]:
         with meta_path.open(encoding="utf-8", newline="") as fh:
             level = {r["filename"]: r.get("level", "") for r in csv.DictReader(fh, delimiter="\t")}
     rows = []
-    for art in arts:
-        pairwise, _ = agreement([art])
+    for art, (pairwise, _) in zip(arts, per, strict=True):
         sizes = [len(a) for a in art.annotators.values()]
         rows.append(f"| {art.name} | {level.get(art.name, '?')} | {len(sizes)} | {min(sizes)}–{max(sizes)} "
                     f"| {_f(pairwise, 'content_exact')} | {_f(pairwise, 'content_overlap')} |")
@@ -250,14 +260,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"PolNeAR not found at {polnear.DEFAULT_ROOT}; nothing to measure.")
         return 2
     train, dev = polnear.load_shared("train"), polnear.load_shared("dev")
-    pairwise, loo = agreement(train + dev)
-    dev_pair, dev_loo = agreement(dev)
+    per = [article_agreement(a) for a in train + dev]
+    pairwise, loo = pool(per)
+    dev_pair, dev_loo = pool(per[len(train):])
     dev_rows = [("annotator vs annotator", dev_pair), ("consensus of the others vs annotator", dev_loo)]
     if not args.no_byline:
         dev_rows.append(("Byline vs annotator", byline_against(dev)))
     lines = render([("annotator vs annotator", pairwise), ("consensus of the others vs annotator", loo)],
                    dev_rows, len(train), len(dev), sum(len(a.annotators) for a in train + dev),
-                   per_article(train + dev), bootstrap(train + dev))
+                   per_article(train + dev, per), bootstrap(per))
     print("\n".join(lines))
     if not args.no_write and not args.no_byline:
         OUT.parent.mkdir(parents=True, exist_ok=True)
