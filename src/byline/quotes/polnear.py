@@ -72,13 +72,18 @@ def parse_ann(ann: str) -> list[Attribution]:
     return out
 
 
+def _annotation_files(split: str, root: Path) -> dict[str, list[Path]]:
+    """Each article's ``.ann`` files (``NAME_ANNOTATOR.ann``), by article name, in sorted order."""
+    files: dict[str, list[Path]] = {}
+    for p in sorted((root / split / "attributions").glob("*.ann")):
+        files.setdefault(p.stem.rsplit("_", 1)[0], []).append(p)
+    return files
+
+
 def load(split: str, root: Path = DEFAULT_ROOT, limit: int | None = None) -> list[Article]:
     """The articles of ``split`` (``train`` or ``dev``), in sorted name order."""
-    text_dir, ann_dir = root / split / "text", root / split / "attributions"
-    anns: dict[str, Path] = {}
-    for p in sorted(ann_dir.glob("*.ann")):
-        base = p.stem.rsplit("_", 1)[0]
-        anns.setdefault(base, p)
+    text_dir = root / split / "text"
+    anns = {name: paths[0] for name, paths in _annotation_files(split, root).items()}
     out: list[Article] = []
     for t in sorted(text_dir.glob("*.txt")):
         if limit is not None and len(out) >= limit:
@@ -106,11 +111,8 @@ def load_shared(split: str, root: Path = DEFAULT_ROOT) -> list[SharedArticle]:
     agreement (18 in ``train`` and ``dev``); :func:`load` keeps only the first
     annotator's file, this keeps every one, keyed by annotator id.
     """
-    files: dict[str, list[Path]] = {}
-    for p in sorted((root / split / "attributions").glob("*.ann")):
-        files.setdefault(p.stem.rsplit("_", 1)[0], []).append(p)
     out: list[SharedArticle] = []
-    for name, paths in files.items():
+    for name, paths in _annotation_files(split, root).items():
         txt = root / split / "text" / f"{name}.txt"
         if len(paths) < 2 or not txt.is_file():
             continue
